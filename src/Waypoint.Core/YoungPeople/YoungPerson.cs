@@ -1,0 +1,157 @@
+using Waypoint.Core.Organisations;
+
+namespace Waypoint.Core.YoungPeople;
+
+/// <summary>NCCIS YP07 gender codes.</summary>
+public enum Gender
+{
+    F,
+    M,
+    U,
+    W,
+}
+
+/// <summary>NCCIS YP10 cohort status.</summary>
+public enum CohortStatus
+{
+    /// <summary>Current, the LA is responsible.</summary>
+    P,
+    /// <summary>September Guarantee only.</summary>
+    G,
+    /// <summary>Aged out.</summary>
+    A,
+    /// <summary>Transferred to another LA.</summary>
+    T,
+    /// <summary>Left England.</summary>
+    E,
+    /// <summary>Merged duplicate.</summary>
+    M,
+    /// <summary>Deceased.</summary>
+    D,
+    /// <summary>EHC plan ceased.</summary>
+    L,
+}
+
+public class YoungPerson
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The LA's own identifier, the 10 digits after the database ID in the NCCIS YoungPersonsID.</summary>
+    public required string LocalId { get; set; }
+
+    public required string GivenName { get; set; }
+    public string? MiddleNames { get; set; }
+    public required string FamilyName { get; set; }
+    public string? PreferredGivenName { get; set; }
+    public string? PreferredFamilyName { get; set; }
+
+    /// <summary>Lower-case, accent- and punctuation-free "given family" used for tolerant name search.</summary>
+    public string SearchName { get; set; } = "";
+
+    public DateOnly DateOfBirth { get; set; }
+    public Gender Gender { get; set; }
+
+    /// <summary>NCCIS YP27 four-character ethnicity code.</summary>
+    public required string EthnicityCode { get; set; }
+
+    public string? AddressLine1 { get; set; }
+    public string? AddressLine2 { get; set; }
+    public string? AddressLine3 { get; set; }
+    public string? Town { get; set; }
+    public string? County { get; set; }
+    public string? Postcode { get; set; }
+
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? ContactPreference { get; set; }
+
+    public string? Upn { get; set; }
+    public string? FormerUpn { get; set; }
+    public string? Uln { get; set; }
+
+    public required string LeadLaCode { get; set; }
+    public string? EducatedLaCode { get; set; }
+    public string? LaCodeAtYear11 { get; set; }
+
+    /// <summary>The school or college the young person currently attends, if it uses Waypoint.</summary>
+    public Guid? SchoolId { get; set; }
+    public Organisation? School { get; set; }
+
+    /// <summary>NCCIS CA13: 1 intensive support, 2 supported, 3 minimum intervention.</summary>
+    public int LevelOfNeed { get; set; } = 3;
+
+    /// <summary>NCCIS SENDFlag: holds an EHC plan.</summary>
+    public bool HasEhcPlan { get; set; }
+
+    /// <summary>NCCIS SENSupportFlag: SEN support without an EHC plan. Never true with <see cref="HasEhcPlan"/>.</summary>
+    public bool HasSenSupport { get; set; }
+
+    public CohortStatus CohortStatus { get; set; } = CohortStatus.P;
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token, replaced on every change.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<Activity> Activities { get; set; } = [];
+    public List<Characteristic> Characteristics { get; set; } = [];
+    public PupilCensusData? Census { get; set; }
+
+    public string DisplayName => $"{PreferredGivenName ?? GivenName} {PreferredFamilyName ?? FamilyName}";
+}
+
+/// <summary>An NCCIS current activity (CA01) with its dates. The latest by start date is the current one.</summary>
+public class Activity
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid YoungPersonId { get; set; }
+    public required string Code { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly DateAscertained { get; set; }
+    public DateOnly? DateVerified { get; set; }
+    public DateOnly? ReviewDate { get; set; }
+    public DateOnly? PredictedEndDate { get; set; }
+    public DateOnly? NeetStartDate { get; set; }
+    public string? EstablishmentNumber { get; set; }
+    public string? EstablishmentName { get; set; }
+    public string? Ukprn { get; set; }
+    public required string Source { get; set; }
+    public Guid? RecordedByUserId { get; set; }
+    public DateTime RecordedAt { get; set; }
+}
+
+/// <summary>An NCCIS individual characteristic (IC01) held for a period.</summary>
+public class Characteristic
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid YoungPersonId { get; set; }
+    public required string Code { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+}
+
+/// <summary>
+/// What the school census and Common Transfer Files say about a pupil: the risk-of-NEET inputs.
+/// Kept apart from the NCCIS record because it arrives from schools, not from tracking.
+/// </summary>
+public class PupilCensusData
+{
+    public Guid YoungPersonId { get; set; }
+    public bool FreeSchoolMeals { get; set; }
+    public bool EnglishAdditionalLanguage { get; set; }
+    public bool ChildInNeed { get; set; }
+    public bool YoungCarer { get; set; }
+
+    /// <summary>Share of possible sessions attended this year, 0-100.</summary>
+    public decimal AttendancePercent { get; set; }
+    public int Suspensions { get; set; }
+    public int PermanentExclusions { get; set; }
+    public int SchoolMoves { get; set; }
+
+    /// <summary>Key stage 2 scaled score average, where known: the prior attainment indicator.</summary>
+    public int? Ks2ScaledScore { get; set; }
+    public DateOnly AsOf { get; set; }
+
+    public bool PersistentlyAbsent => AttendancePercent < 90m;
+}

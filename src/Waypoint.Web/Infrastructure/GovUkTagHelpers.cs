@@ -1,0 +1,151 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Waypoint.Web.Infrastructure;
+
+/// <summary>The GOV.UK error summary, listing every model error and linking to its field. Renders nothing when valid.</summary>
+[HtmlTargetElement("govuk-error-summary", TagStructure = TagStructure.WithoutEndTag)]
+public class GovUkErrorSummaryTagHelper : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = null;
+        var errors = ViewContext.ModelState
+            .Where(e => e.Value?.Errors.Count > 0)
+            .SelectMany(e => e.Value!.Errors.Select(error => (Key: e.Key, error.ErrorMessage)))
+            .ToList();
+        if (errors.Count == 0)
+        {
+            return;
+        }
+
+        var enc = HtmlEncoder.Default;
+        var items = string.Concat(errors.Select(e => e.Key.Length == 0
+            ? $"<li>{enc.Encode(e.ErrorMessage)}</li>"
+            : $"<li><a href=\"#{enc.Encode(TagBuilder.CreateSanitizedId(e.Key, "_"))}\">{enc.Encode(e.ErrorMessage)}</a></li>"));
+        output.Content.SetHtmlContent(
+            "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">" +
+            "<h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\">" +
+            $"<ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div></div>");
+    }
+}
+
+/// <summary>Shared rendering of label, hint and error message for GOV.UK form fields.</summary>
+public abstract class GovUkFieldTagHelper : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    [HtmlAttributeName("asp-for")]
+    public ModelExpression? For { get; set; }
+
+    /// <summary>Field name when there is no model property (for example query-string filters).</summary>
+    public string? Name { get; set; }
+
+    public string? Value { get; set; }
+    public string Label { get; set; } = "";
+    public string? Hint { get; set; }
+    public bool LabelIsPageHeading { get; set; }
+    public string LabelClass { get; set; } = "";
+
+    protected string FieldName => For?.Name ?? Name ?? throw new InvalidOperationException("A GOV.UK field needs asp-for or name.");
+    protected string FieldId => TagBuilder.CreateSanitizedId(FieldName, "_");
+
+    protected string? ErrorMessage =>
+        ViewContext.ModelState.TryGetValue(FieldName, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    protected string? CurrentValue =>
+        ViewContext.ModelState.TryGetValue(FieldName, out var entry) && entry.AttemptedValue is not null
+            ? entry.AttemptedValue
+            : Value ?? For?.Model?.ToString();
+
+    protected static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+
+    protected string LabelHtml()
+    {
+        var label = $"<label class=\"govuk-label {LabelClass}\" for=\"{FieldId}\">{E(Label)}</label>";
+        return LabelIsPageHeading ? $"<h1 class=\"govuk-label-wrapper\">{label}</h1>" : label;
+    }
+
+    protected (string Html, string DescribedBy) HintAndError()
+    {
+        var html = "";
+        var describedBy = new List<string>();
+        if (Hint is not null)
+        {
+            html += $"<div id=\"{FieldId}-hint\" class=\"govuk-hint\">{E(Hint)}</div>";
+            describedBy.Add($"{FieldId}-hint");
+        }
+
+        if (ErrorMessage is { } error)
+        {
+            html += $"<p id=\"{FieldId}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>";
+            describedBy.Add($"{FieldId}-error");
+        }
+
+        return (html, describedBy.Count == 0 ? "" : $" aria-describedby=\"{string.Join(' ', describedBy)}\"");
+    }
+
+    protected void Wrap(TagHelperOutput output, string inner, string extraGroupClass = "")
+    {
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", $"govuk-form-group{(ErrorMessage is null ? "" : " govuk-form-group--error")}{extraGroupClass}");
+        output.Content.SetHtmlContent(new HtmlString(inner));
+    }
+}
+
+[HtmlTargetElement("govuk-input", TagStructure = TagStructure.WithoutEndTag)]
+public class GovUkInputTagHelper : GovUkFieldTagHelper
+{
+    public string Type { get; set; } = "text";
+    public string? Autocomplete { get; set; }
+    public string InputClass { get; set; } = "";
+    public bool Spellcheck { get; set; } = true;
+    public string? Inputmode { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var (hintAndError, describedBy) = HintAndError();
+        var errorClass = ErrorMessage is null ? "" : " govuk-input--error";
+        var attributes = $"{(Autocomplete is null ? "" : $" autocomplete=\"{E(Autocomplete)}\"")}{(Spellcheck ? "" : " spellcheck=\"false\"")}{(Inputmode is null ? "" : $" inputmode=\"{E(Inputmode)}\"")}";
+        var value = Type == "password" ? "" : $" value=\"{E(CurrentValue)}\"";
+        string input;
+        if (Type == "password")
+        {
+            input = "<div class=\"govuk-input__wrapper govuk-password-input__wrapper\">" +
+                $"<input class=\"govuk-input govuk-password-input__input govuk-js-password-input-input{errorClass} {InputClass}\" id=\"{FieldId}\" name=\"{E(FieldName)}\" type=\"password\" autocapitalize=\"none\"{attributes}{describedBy}>" +
+                $"<button type=\"button\" class=\"govuk-button govuk-button--secondary govuk-password-input__toggle govuk-js-password-input-toggle\" data-module=\"govuk-button\" aria-controls=\"{FieldId}\" aria-label=\"Show password\" hidden>Show</button></div>";
+            Wrap(output, LabelHtml() + hintAndError + input, " govuk-password-input");
+            output.Attributes.SetAttribute("data-module", "govuk-password-input");
+            return;
+        }
+
+        input = $"<input class=\"govuk-input{errorClass} {InputClass}\" id=\"{FieldId}\" name=\"{E(FieldName)}\" type=\"{E(Type)}\"{value}{attributes}{describedBy}>";
+        Wrap(output, LabelHtml() + hintAndError + input);
+    }
+}
+
+[HtmlTargetElement("govuk-select", TagStructure = TagStructure.WithoutEndTag)]
+public class GovUkSelectTagHelper : GovUkFieldTagHelper
+{
+    public IEnumerable<SelectListItem> Items { get; set; } = [];
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var (hintAndError, describedBy) = HintAndError();
+        var current = CurrentValue;
+        var options = string.Concat(Items.Select(i =>
+            $"<option value=\"{E(i.Value)}\"{(i.Value == current ? " selected" : "")}>{E(i.Text)}</option>"));
+        var errorClass = ErrorMessage is null ? "" : " govuk-select--error";
+        Wrap(output, LabelHtml() + hintAndError + $"<select class=\"govuk-select{errorClass}\" id=\"{FieldId}\" name=\"{E(FieldName)}\"{describedBy}>{options}</select>");
+    }
+}

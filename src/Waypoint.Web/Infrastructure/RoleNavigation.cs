@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Waypoint.Core.Users;
+
+namespace Waypoint.Web.Infrastructure;
+
+public sealed record NavigationItem(string Text, string Href);
+
+/// <summary>Where each role starts and what its service navigation offers.</summary>
+public static class RoleNavigation
+{
+    public static string HomePath(WaypointRole role) => role switch
+    {
+        WaypointRole.LaAdministrator => "/admin",
+        WaypointRole.TrackingOfficer => "/tracking",
+        WaypointRole.PersonalAdviser => "/adviser",
+        WaypointRole.CareersLeader or WaypointRole.SchoolStaff or WaypointRole.ProviderStaff => "/school",
+        WaypointRole.YoungPerson => "/me",
+        WaypointRole.ParentOrCarer => "/family",
+        _ => "/",
+    };
+
+    public static WaypointRole? RoleOf(ClaimsPrincipal user) =>
+        Enum.TryParse<WaypointRole>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
+
+    public static IReadOnlyList<NavigationItem> ItemsFor(ClaimsPrincipal user)
+    {
+        if (RoleOf(user) is not { } role)
+        {
+            return [new("Sign in", "/account/sign-in")];
+        }
+
+        var items = new List<NavigationItem> { new("Home", HomePath(role)) };
+        if (role.IsStaff())
+        {
+            items.Add(new("Young people", "/young-people"));
+        }
+
+        if (role == WaypointRole.LaAdministrator)
+        {
+            items.Add(new("Users", "/admin/users"));
+            items.Add(new("Audit trail", "/admin/audit"));
+        }
+
+        items.Add(new("Your account", "/account"));
+        items.Add(new("Sign out", "/account/sign-out"));
+        return items;
+    }
+}

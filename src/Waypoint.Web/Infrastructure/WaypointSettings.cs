@@ -1,0 +1,22 @@
+namespace Waypoint.Web.Infrastructure;
+
+/// <summary>The <c>Waypoint</c> configuration section.</summary>
+public sealed class WaypointSettings
+{
+    /// <summary>Seed a generated demo LA into an empty database at start-up. On by default with the embedded SQLite database.</summary>
+    public bool? Demo { get; set; }
+
+    public int DemoPeople { get; set; } = 5000;
+    public int DemoSeed { get; set; } = 2026;
+
+    /// <summary>Apply pending migrations at start-up. On by default with SQLite; use <c>waypoint db migrate</c> for PostgreSQL.</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    /// <summary>Staff must use an authenticator app (TOTP). Off by default in demo mode only.</summary>
+    public bool? RequireStaffTwoFactor { get; set; }
+
+    /// <summary>Redirect to HTTPS, send HSTS and mark every cookie Secure. On by default except in demo mode.</summary>
+    public bool? RequireHttps { get; set; }
+
+    public string ServiceName { get; set; } = "Waypoint";
+}

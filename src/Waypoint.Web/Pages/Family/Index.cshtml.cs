@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Core.Access;
+using Waypoint.Core.Audit;
+using Waypoint.Core.YoungPeople;
+
+namespace Waypoint.Web.Pages.Family;
+
+public class IndexModel(YoungPersonAccess access, AuditTrail audit, Waypoint.Core.Data.WaypointDbContext db) : PageModel
+{
+    public IReadOnlyList<YoungPerson> Children { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var actor = HttpContext.GetActor();
+        Children = await access.VisibleTo(actor).Include(p => p.School).Include(p => p.Activities).AsSplitQuery().ToListAsync();
+        foreach (var child in Children)
+        {
+            audit.Add(actor, AuditActions.YoungPersonViewed, entityType: "YoungPerson", entityId: child.Id.ToString(), youngPersonId: child.Id, details: new { purpose = "parent summary" });
+        }
+
+        await db.SaveChangesAsync();
+    }
+}

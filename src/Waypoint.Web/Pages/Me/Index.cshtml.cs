@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Core.Access;
+using Waypoint.Core.YoungPeople;
+
+namespace Waypoint.Web.Pages.Me;
+
+public class IndexModel(YoungPersonAccess access) : PageModel
+{
+    public YoungPerson Person { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var actor = HttpContext.GetActor();
+        if (actor.YoungPersonId is not { } id)
+        {
+            return NotFound();
+        }
+
+        var result = await access.OpenAsync(actor, id, "own record", q => q.Include(p => p.School).Include(p => p.Activities));
+        if (result.Outcome != AccessOutcome.Allowed)
+        {
+            return NotFound();
+        }
+
+        Person = result.Value!;
+        return Page();
+    }
+}
