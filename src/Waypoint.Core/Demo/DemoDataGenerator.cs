@@ -124,7 +124,7 @@ public sealed class DemoDataGenerator
         var ehcPlan = forceEhcPlan || random.NextDouble() < Logistic(-3.3 + (0.55 * disadvantage) + (boy ? 0.6 : -0.3));
         var senSupport = !ehcPlan && random.NextDouble() < Logistic(-2.0 + (0.6 * disadvantage) + (boy ? 0.3 : -0.2));
         var fsm = random.NextDouble() < Logistic(-1.35 + (1.1 * disadvantage) + (ehcPlan || senSupport ? 0.6 : 0));
-        var attendance = Math.Clamp(95.5 - (3.2 * Math.Max(0, disadvantage)) - (fsm ? 2.5 : 0) - (ehcPlan ? 2 : 0) - Math.Abs(Normal() * 3.5), 35, 100);
+        var attendance = Math.Clamp(96.5 - (2.0 * Math.Max(0, disadvantage)) - (fsm ? 0.5 : 0) - (ehcPlan ? 2 : 0) - Math.Abs(Normal() * 4.0), 35, 100);
         var suspensionRate = 0.04 * Math.Exp(1.1 * disadvantage) * (fsm ? 2.2 : 1);
         var suspensions = Poisson(suspensionRate);
         var permanentExclusion = random.NextDouble() < 0.0008 * Math.Exp(1.4 * disadvantage) * (fsm ? 2 : 1);
@@ -240,8 +240,8 @@ public sealed class DemoDataGenerator
     {
         var yearStart = new DateOnly(AcademicAge.AcademicYearStart(today), 9, 5);
         var has = (string code) => person.Characteristics.Any(c => c.Code == code);
-        var neetOdds = Logistic(-4.0 + (1.25 * disadvantage) + (person.Census!.FreeSchoolMeals ? 0.5 : 0) + (yearGroup >= 13 ? 0.45 : 0) + (person.HasEhcPlan ? 0.4 : 0));
-        var notKnownOdds = Logistic(-4.3 + (0.8 * disadvantage) + (yearGroup >= 13 ? 0.5 : 0));
+        var neetOdds = Logistic(-4.5 + (1.25 * disadvantage) + (person.Census!.FreeSchoolMeals ? 0.5 : 0) + (yearGroup >= 13 ? 0.45 : 0) + (person.HasEhcPlan ? 0.4 : 0));
+        var notKnownOdds = Logistic(-4.7 + (0.8 * disadvantage) + (yearGroup >= 13 ? 0.5 : 0));
         var roll = random.NextDouble();
         person.LevelOfNeed = disadvantage > 1.3 ? 2 : 3;
 

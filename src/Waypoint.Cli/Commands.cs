@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+
+namespace Waypoint.Cli;
+
+/// <summary>
+/// The <c>waypoint</c> command line. Exit codes: 0 success, 1 the command failed (the message says why),
+/// 2 the command line itself was wrong.
+/// </summary>
+public static partial class Commands
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    internal static readonly Option<string?> ConnectionStringOption = new("--connection-string")
+    {
+        Description = "Database connection string. Defaults to ConnectionStrings__Waypoint, then the embedded SQLite file.",
+        Recursive = true,
+    };
+
+    internal static readonly Option<string?> ProviderOption = new("--provider")
+    {
+        Description = "Database provider: sqlite or postgres. Inferred from the connection string when not given.",
+        Recursive = true,
+    };
+
+    internal static readonly Option<string?> DataDirectoryOption = new("--data-directory")
+    {
+        Description = "Folder for the embedded SQLite database (the same default as the web app).",
+        Recursive = true,
+    };
+
+    public static RootCommand CreateRoot(Func<ParseResult, CliContext> contextFactory)
+    {
+        var root = new RootCommand("Waypoint: careers guidance and participation tracking for local authorities.");
+        root.Options.Add(ConnectionStringOption);
+        root.Options.Add(ProviderOption);
+        root.Options.Add(DataDirectoryOption);
+        root.Subcommands.Add(CreateDbCommand(contextFactory));
+        root.Subcommands.Add(CreateDemoCommand(contextFactory));
+        root.Subcommands.Add(CreateUsersCommand(contextFactory));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    {
+        CliContext? context = null;
+        CliContext Factory(ParseResult parse)
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(ConnectionStringOption) is { } connection)
+            {
+                overrides["ConnectionStrings:Waypoint"] = connection;
+            }
+
+            if (parse.GetValue(ProviderOption) is { } provider)
+            {
+                overrides["Database:Provider"] = provider;
+            }
+
+            if (parse.GetValue(DataDirectoryOption) is { } directory)
+            {
+                overrides["Waypoint:DataDirectory"] = directory;
+            }
+
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+                .AddEnvironmentVariables()
+                .AddInMemoryCollection(overrides)
+                .Build();
+            context = new CliContext(output, error, configuration);
+            return context;
+        }
+
+        var root = CreateRoot(Factory);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'waypoint --help' to see the commands and options.");
+            return Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (CommandFailedException ex)
+        {
+            await error.WriteLineAsync($"Error: {ex.Message}");
+            return Failed;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or ArgumentException)
+        {
+            await error.WriteLineAsync($"Error: {ex.GetBaseException().Message}");
+            return Failed;
+        }
+        finally
+        {
+            if (context is not null)
+            {
+                await context.DisposeAsync();
+            }
+        }
+    }
+}
+
+/// <summary>A command could not do what was asked; the message is shown to the user as it is.</summary>
+public sealed class CommandFailedException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using Waypoint.Cli;
+
+return await Commands.RunAsync(args, Console.Out, Console.Error);
