@@ -17,9 +17,11 @@ public class GovUkErrorSummaryTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = null;
+        var fieldOrder = FieldOrder(ViewContext.ViewData.Model?.GetType());
         var errors = ViewContext.ModelState
             .Where(e => e.Value?.Errors.Count > 0)
             .SelectMany(e => e.Value!.Errors.Select(error => (Key: e.Key, error.ErrorMessage)))
+            .OrderBy(e => fieldOrder.TryGetValue(e.Key, out var index) ? index : int.MaxValue)
             .ToList();
         if (errors.Count == 0)
         {
@@ -34,6 +36,29 @@ public class GovUkErrorSummaryTagHelper : TagHelper
             "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">" +
             "<h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\">" +
             $"<ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div></div>");
+    }
+
+    /// <summary>
+    /// GOV.UK lists errors in the order the fields appear. Page models declare their bound properties in that order,
+    /// whereas model state holds them in binding order.
+    /// </summary>
+    private static Dictionary<string, int> FieldOrder(Type? modelType)
+    {
+        var order = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        if (modelType is null)
+        {
+            return order;
+        }
+
+        var properties = modelType.GetProperties().OrderBy(p => p.MetadataToken).ToList();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var name = properties[i].GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.BindPropertyAttribute), inherit: true)
+                .OfType<Microsoft.AspNetCore.Mvc.BindPropertyAttribute>().FirstOrDefault()?.Name ?? properties[i].Name;
+            order.TryAdd(name, i);
+        }
+
+        return order;
     }
 }
 

@@ -18,5 +18,8 @@ public sealed class WaypointSettings
     /// <summary>Redirect to HTTPS, send HSTS and mark every cookie Secure. On by default except in demo mode.</summary>
     public bool? RequireHttps { get; set; }
 
+    /// <summary>Sign-in and security-code requests allowed from one IP address per minute, on top of per-account lockout.</summary>
+    public int SignInRequestsPerMinute { get; set; } = 30;
+
     public string ServiceName { get; set; } = "Waypoint";
 }

@@ -30,7 +30,8 @@ public class IndexModel(WaypointDbContext db, AuditTrail audit) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is Razor Pages' own route value, so the page number travels as "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
@@ -109,7 +110,7 @@ public class IndexModel(WaypointDbContext db, AuditTrail audit) : PageModel
     }
 
     public string PageLink(int page) =>
-        "/admin/audit?" + string.Join('&', new[] { ("user", UserFilter), ("Action", Action), ("Outcome", Outcome), ("young-person", YoungPerson), ("From", From), ("To", To), ("page", page.ToString(CultureInfo.InvariantCulture)) }
+        "/admin/audit?" + string.Join('&', new[] { ("user", UserFilter), ("Action", Action), ("Outcome", Outcome), ("young-person", YoungPerson), ("From", From), ("To", To), ("p", page.ToString(CultureInfo.InvariantCulture)) }
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
 
     private DateOnly? ParseDate(string? value, string field, string label)

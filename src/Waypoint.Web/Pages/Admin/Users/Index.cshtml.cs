@@ -81,8 +81,8 @@ public class IndexModel(WaypointDbContext db, UserAdministration administration,
     {
         var laCode = HttpContext.GetActor().LaCode;
         var now = clock.GetUtcNow();
-        Organisations = [new("Choose an organisation", ""), .. await db.Organisations.Where(o => o.LaCode == laCode).OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync()];
+        var organisations = await db.Organisations.Where(o => o.LaCode == laCode).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync();
+        Organisations = [new("Choose an organisation", ""), .. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString()))];
         var rows = await db.Users.Where(u => u.Organisation != null && u.Organisation.LaCode == laCode)
             .OrderBy(u => u.DisplayName)
             .Select(u => new { u.DisplayName, u.Email, u.Role, Organisation = u.Organisation!.Name, u.TwoFactorEnabled, u.LastSignInAt, u.LockoutEnd })

@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Waypoint.Web.Tests.Browser;
+
+/// <summary>axe-core over every page built so far, signed out and as each role, including pages showing form errors.</summary>
+[Collection("browser")]
+public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task EveryPage_HasNoWcag22AAViolations()
+    {
+        var violations = new List<string>();
+        var checkedPages = new List<string>();
+        async Task CheckAsync(IPage page, string path, Func<IPage, Task>? act = null)
+        {
+            await page.GotoAsync(path);
+            if (act is not null)
+            {
+                await act(page);
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+
+            checkedPages.Add(new Uri(page.Url).PathAndQuery + (act is null ? "" : " (after form)"));
+            violations.AddRange(await Accessibility.ViolationsAsync(page));
+        }
+
+        var anonymous = await browser.NewPageAsync();
+        await CheckAsync(anonymous, "/account/sign-in");
+        await CheckAsync(anonymous, "/account/sign-in", p => p.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync());
+        await CheckAsync(anonymous, "/cookies");
+        await CheckAsync(anonymous, "/privacy");
+        await CheckAsync(anonymous, "/accessibility");
+        await CheckAsync(anonymous, "/errors/403");
+        await CheckAsync(anonymous, "/errors/500");
+        await CheckAsync(anonymous, "/account/sign-out");
+        await anonymous.Context.CloseAsync();
+
+        var admin = await SignedInAsync("la.admin@demo.waypoint.test");
+        await CheckAsync(admin, "/admin");
+        await CheckAsync(admin, "/admin/users");
+        await CheckAsync(admin, "/admin/users", p => p.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync());
+        await CheckAsync(admin, "/admin/audit");
+        await CheckAsync(admin, "/admin/audit?From=99/99/2026");
+        await CheckAsync(admin, "/account");
+        await CheckAsync(admin, "/account/two-factor/set-up");
+        await CheckAsync(admin, "/no-such-page");
+        await admin.Context.CloseAsync();
+
+        var tracking = await SignedInAsync("tracking@demo.waypoint.test");
+        await CheckAsync(tracking, "/tracking");
+        await CheckAsync(tracking, "/young-people");
+        await CheckAsync(tracking, "/young-people?q=a");
+        var firstPerson = await tracking.Locator("table a").First.GetAttributeAsync("href");
+        await CheckAsync(tracking, firstPerson!);
+        await tracking.Context.CloseAsync();
+
+        foreach (var (email, path) in new[]
+        {
+            ("adviser@demo.waypoint.test", "/adviser"),
+            ("careers.leader@demo.waypoint.test", "/school"),
+            ("provider@demo.waypoint.test", "/school"),
+            ("young.person@demo.waypoint.test", "/me"),
+            ("parent@demo.waypoint.test", "/family"),
+        })
+        {
+            var page = await SignedInAsync(email);
+            await CheckAsync(page, path);
+            await page.Context.CloseAsync();
+        }
+
+        output.WriteLine($"axe checked {checkedPages.Count} pages:");
+        checkedPages.ForEach(output.WriteLine);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await browser.NewPageAsync();
+        await SignInJourneyTests.SignInAsync(page, email);
+        return page;
+    }
+}

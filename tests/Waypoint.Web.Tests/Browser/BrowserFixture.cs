@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using Waypoint.Core.Data;
+using Waypoint.TestCommon;
+using Waypoint.Web.Tests.Infrastructure;
+
+namespace Waypoint.Web.Tests.Browser;
+
+/// <summary>
+/// The app on a real Kestrel port in demo mode (a small generated LA with every demo account), and Debian's
+/// Chromium driven by Playwright. Without Chromium the browser tests are skipped, except under CI=true.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? playwright;
+
+    public WaypointWebFactory? Factory { get; private set; }
+    public IBrowser? Browser { get; private set; }
+    public string BaseUrl { get; private set; } = "";
+    public string? UnavailableReason { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            UnavailableReason = $"{ChromiumPath} is not installed (apt-get install chromium)";
+            return;
+        }
+
+        var port = FreePort();
+        Factory = new WaypointWebFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Waypoint:Demo"] = "true",
+            ["Waypoint:DemoPeople"] = "300",
+            ["Waypoint:RequireHttps"] = "false",
+        });
+        Factory.UseKestrel(port);
+        Factory.StartServer();
+        BaseUrl = $"http://localhost:{port}";
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>Skips the calling test when Chromium is missing; under CI=true fails it instead.</summary>
+    public IBrowser Require()
+    {
+        if (Browser is null)
+        {
+            if (PostgresServer.IsCi)
+            {
+                throw new InvalidOperationException($"CI=true and the browser tests cannot run: {UnavailableReason}");
+            }
+
+            Skip.If(true, UnavailableReason);
+        }
+
+        return Browser!;
+    }
+
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Require().NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
