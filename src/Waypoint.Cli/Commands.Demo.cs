@@ -15,7 +15,8 @@ public static partial class Commands
         var people = new Option<int>("--people") { Description = "How many young people in Years 9 to 13 to generate.", DefaultValueFactory = _ => 5000 };
         people.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 10 or > 2_000_000)
+            // A value that is not a number is reported by the parser itself.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is < 10 or > 2_000_000)
             {
                 result.AddError("--people must be between 10 and 2,000,000.");
             }

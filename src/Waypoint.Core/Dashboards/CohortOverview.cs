@@ -22,12 +22,12 @@ public class CohortOverview(TimeProvider clock)
         {
             var (earliest, latest) = AcademicAge.DateOfBirthRange(year, today);
             var inYear = current.Where(p => p.DateOfBirth >= earliest && p.DateOfBirth <= latest);
-            var counts = await inYear.GroupBy(_ => 1).Select(g => new
+            var counts = (await inYear.GroupBy(_ => 1).Select(g => new
             {
                 People = g.Count(),
                 Ehc = g.Count(p => p.HasEhcPlan),
                 Sen = g.Count(p => p.HasSenSupport),
-            }).FirstOrDefaultAsync(cancellationToken);
+            }).ToListAsync(cancellationToken)).SingleOrDefault();
             yearGroups.Add(new YearGroupCount(year, counts?.People ?? 0, counts?.Ehc ?? 0, counts?.Sen ?? 0));
         }
 

@@ -87,7 +87,7 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddWaypointDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddDbContext<WaypointDbContext>(settings.Apply);
+        services.AddDbContextPool<WaypointDbContext>(settings.Apply);
         return services;
     }
 }

@@ -32,6 +32,8 @@ public sealed class WaypointWebFactory : WebApplicationFactory<Program>
             ["Waypoint:RequireHttps"] = "true",
             ["Waypoint:SignInRequestsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
+            // EF logs a failed read of the migrations history table on every first migration of an empty PostgreSQL database.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Waypoint.Bench;
+
+public interface IBenchmark
+{
+    string Name { get; }
+    string Description { get; }
+    Task<BenchResult> RunAsync(BenchOptions options);
+}
+
+public sealed record BenchOptions(int? People, int Iterations, int Warmup)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        int? people = null;
+        var iterations = 400;
+        var warmup = 50;
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            switch (args[i])
+            {
+                case "--people": people = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--iterations": iterations = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: break;
+            }
+        }
+
+        return new BenchOptions(people, iterations, warmup);
+    }
+}
+
+/// <summary>One measured figure against its baseline from the same run, with the goal the issue sets for the ratio.</summary>
+public sealed record BenchResult(string Measured, string Baseline, double Ratio, double Goal)
+{
+    public static double PeakMegabytes
+    {
+        get
+        {
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            return process.PeakWorkingSet64 / 1024d / 1024d;
+        }
+    }
+
+    public string Line(string name) => string.Create(CultureInfo.InvariantCulture,
+        $"{name}: {Measured} vs {Baseline} = ratio {Ratio:0.00} (goal <= {Goal:0.##}) peak {PeakMegabytes:0} MB");
+}
+
+public static class Latency
+{
+    /// <summary>Runs the operations interleaved (so drift in the machine hits both alike) and returns each one's 95th percentile in ms.</summary>
+    public static async Task<(double Measured, double Baseline)> P95Async(BenchOptions options, Func<int, Task> measured, Func<int, Task> baseline)
+    {
+        for (var i = 0; i < options.Warmup; i++)
+        {
+            await measured(i);
+            await baseline(i);
+        }
+
+        var a = new List<double>(options.Iterations);
+        var b = new List<double>(options.Iterations);
+        var watch = new Stopwatch();
+        for (var i = 0; i < options.Iterations; i++)
+        {
+            watch.Restart();
+            await measured(i);
+            a.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            await baseline(i);
+            b.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return (Percentile(a, 0.95), Percentile(b, 0.95));
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        values.Sort();
+        var index = (int)Math.Ceiling(p * values.Count) - 1;
+        return values[Math.Clamp(index, 0, values.Count - 1)];
+    }
+}

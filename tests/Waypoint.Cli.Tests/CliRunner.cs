@@ -1,0 +1,23 @@
+using Waypoint.Core.Data;
+
+namespace Waypoint.Cli.Tests;
+
+public sealed record CliResult(int ExitCode, string Output, string Error);
+
+public static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(DatabaseSettings? database, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var settings = new Dictionary<string, string?>();
+        if (database is not null)
+        {
+            settings["ConnectionStrings:Waypoint"] = database.ConnectionString;
+            settings["Database:Provider"] = database.Provider.ToString();
+        }
+
+        var exitCode = await Commands.RunAsync(args, output, error, settings);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+}
