@@ -5,6 +5,7 @@ using Spectre.Console;
 using Waypoint.Core;
 using Waypoint.Core.Access;
 using Waypoint.Core.Data;
+using Waypoint.Core.Email;
 using Waypoint.Core.Users;
 
 namespace Waypoint.Cli;
@@ -34,6 +35,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, IConfigurati
             collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             collection.AddWaypointDatabase(Database);
             collection.AddWaypointCore();
+            collection.AddWaypointEmail(Configuration, DatabaseSettings.DataDirectory(Configuration));
             collection.AddDataProtection();
             collection.AddWaypointIdentityCore();
             services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

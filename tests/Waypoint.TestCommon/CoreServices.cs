@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core;
+using Microsoft.Extensions.Configuration;
 using Waypoint.Core.Data;
+using Waypoint.Core.Email;
 using Waypoint.Core.Users;
 
 namespace Waypoint.TestCommon;
@@ -16,6 +18,8 @@ public static class CoreServices
         services.AddDataProtection();
         services.AddWaypointDatabase(settings);
         services.AddWaypointCore();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IEmailSender>(new FileOutboxEmailSender(Path.Combine(Path.GetTempPath(), "waypoint-tests", "outbox"), clock));
         services.AddWaypointIdentityCore();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -91,7 +91,7 @@ public class DemoSeeder(WaypointDbContext db, UserAdministration userAdministrat
             var displayName = account.Role == WaypointRole.YoungPerson ? yearEleven.DisplayName : account.DisplayName;
             var user = await userAdministration.AddUserAsync(actor, new AddUserOptions(
                 account.Email, displayName, account.Role, DemoPassword, OrganisationFor(account.Role),
-                account.Role == WaypointRole.YoungPerson ? yearEleven.Id : null), cancellationToken);
+                account.Role == WaypointRole.YoungPerson ? yearEleven.Id : null, SendWelcomeEmail: false), cancellationToken);
             if (account.Role == WaypointRole.ParentOrCarer)
             {
                 parent = user;

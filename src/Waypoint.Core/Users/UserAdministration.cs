@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Data;
+using Waypoint.Core.Email;
 
 namespace Waypoint.Core.Users;
 
@@ -12,11 +14,12 @@ public sealed record AddUserOptions(
     WaypointRole Role,
     string Password,
     Guid? OrganisationId = null,
-    Guid? YoungPersonId = null);
+    Guid? YoungPersonId = null,
+    bool SendWelcomeEmail = true);
 
 public sealed class UserAdministrationException(string message) : Exception(message);
 
-public class UserAdministration(WaypointDbContext db, UserManager<WaypointUser> users, AuditTrail audit, TimeProvider clock)
+public class UserAdministration(WaypointDbContext db, UserManager<WaypointUser> users, AuditTrail audit, TimeProvider clock, IEmailSender email, IConfiguration configuration)
 {
     public async Task<WaypointUser> AddUserAsync(Actor actor, AddUserOptions options, CancellationToken cancellationToken = default)
     {
@@ -66,6 +69,17 @@ public class UserAdministration(WaypointDbContext db, UserManager<WaypointUser> 
             details: new { email = user.Email, role = user.Role.ToString(), organisationId = user.OrganisationId },
             cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (options.SendWelcomeEmail)
+        {
+            // The password is never emailed: the administrator gives it to the person separately.
+            var signIn = $"{(configuration["Waypoint:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/')}/account/sign-in";
+            await email.SendAsync(new EmailMessage(user.Email!, "You have a Waypoint account",
+                $"Dear {user.DisplayName},\n\nAn account has been set up for you on Waypoint as {user.Role.DisplayName()}.\n\n" +
+                $"Sign in at {signIn} with this email address and the first password your administrator gives you, then change it under 'Your account'.\n\n" +
+                "If you were not expecting this, tell your local authority's Waypoint administrator.",
+                $"welcome-{user.Id}"), cancellationToken);
+        }
+
         return user;
     }
 }

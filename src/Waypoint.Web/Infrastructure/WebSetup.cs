@@ -5,6 +5,7 @@ using Waypoint.Core;
 using Waypoint.Core.Access;
 using Waypoint.Core.Data;
 using Waypoint.Core.Demo;
+using Waypoint.Core.Email;
 using Waypoint.Core.Users;
 using Waypoint.Web.Api;
 
@@ -32,6 +33,7 @@ public static class WebSetup
 
         services.AddWaypointDatabase(database);
         services.AddWaypointCore();
+        services.AddWaypointEmail(configuration, DatabaseSettings.DataDirectory(configuration));
         services.AddWaypointIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<WaypointClaimsPrincipalFactory>();

@@ -27,6 +27,8 @@ public sealed class WaypointWebFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Waypoint"] = Database.ConnectionString,
             ["Database:Provider"] = provider.ToString(),
             ["Waypoint:Demo"] = "false",
+            ["Waypoint:DataDirectory"] = Path.Combine(Path.GetTempPath(), "waypoint-tests"),
+            ["Email:OutboxDirectory"] = Outbox,
             ["Waypoint:MigrateOnStartup"] = "true",
             ["Waypoint:RequireStaffTwoFactor"] = "false",
             ["Waypoint:RequireHttps"] = "true",
@@ -45,6 +47,9 @@ public sealed class WaypointWebFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>Where the app's email goes in tests: one JSON file per message.</summary>
+    public string Outbox { get; } = Path.Combine(Path.GetTempPath(), "waypoint-tests", $"outbox-{Guid.NewGuid():N}");
     public DatabaseSettings Database { get; }
     public FakeTimeProvider Clock { get; } = TestClock.Create();
 

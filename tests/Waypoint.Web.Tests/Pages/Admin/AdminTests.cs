@@ -79,5 +79,9 @@ public class AdminTests(WebHosts hosts)
         using var newUser = factory.CreateSession();
         Assert.Equal("/school", (await newUser.SignInAsync(email, "a long first password")).Location);
         Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.UserId == admin.Id && e.Action == AuditActions.UserCreated)));
+        var welcome = Directory.GetFiles(factory.Outbox).Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.Ordinal));
+        Assert.Contains("You have a Waypoint account", welcome, StringComparison.Ordinal);
+        Assert.Contains("/account/sign-in", welcome, StringComparison.Ordinal);
+        Assert.DoesNotContain("a long first password", welcome, StringComparison.Ordinal);
     }
 }
