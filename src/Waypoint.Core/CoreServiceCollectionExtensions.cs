@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Demo;
+using Waypoint.Core.Nccis;
+using Waypoint.Core.Tracking;
 using Waypoint.Core.Users;
 
 namespace Waypoint.Core;
@@ -10,9 +13,19 @@ namespace Waypoint.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>The services shared by the web app, the CLI and the benchmarks.</summary>
-    public static IServiceCollection AddWaypointCore(this IServiceCollection services)
+    public static IServiceCollection AddWaypointCore(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton(TimeProvider.System);
+        var currency = configuration?.GetSection("Nccis:Currency").Get<CurrencyOptions>() ?? new CurrencyOptions();
+        var tracking = configuration?.GetSection("Tracking").Get<TrackingOptions>() ?? new TrackingOptions();
+        services.AddSingleton(currency);
+        services.AddSingleton(tracking);
+        services.AddSingleton<CurrencyCalculator>();
+        services.AddSingleton<ActivityRules>();
+        services.AddScoped<ParticipationService>();
+        services.AddScoped<TransferService>();
+        services.AddScoped<Journeys.JourneyStore>();
+        services.AddScoped<RecordTimeline>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<YoungPersonAccess>();
         services.AddScoped<UserAdministration>();

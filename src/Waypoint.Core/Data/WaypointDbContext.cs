@@ -19,6 +19,10 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<PupilCensusData> PupilCensus => Set<PupilCensusData>();
     public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<SeptemberGuaranteeOffer> SeptemberGuaranteeOffers => Set<SeptemberGuaranteeOffer>();
+    public DbSet<CohortStatusChange> CohortStatusChanges => Set<CohortStatusChange>();
+    public DbSet<Tasks.FollowUpTask> FollowUpTasks => Set<Tasks.FollowUpTask>();
+    public DbSet<Journeys.JourneyState> JourneyStates => Set<Journeys.JourneyState>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -35,6 +35,7 @@ public sealed class DemoDataGenerator
     private readonly DateOnly today;
     private int localIdCounter;
     private readonly Dictionary<string, int> upnSerials = [];
+    private static readonly Nccis.CurrencyCalculator Currency = new(new Nccis.CurrencyOptions());
 
     public DemoDataGenerator(DemoOptions options, DateOnly today)
     {
@@ -184,6 +185,7 @@ public sealed class DemoDataGenerator
             AsOf = today.AddDays(-random.Next(10, 60)),
         };
 
+        person.PostcodeDistrict = Identifiers.Postcode.District(person.Postcode!);
         if (yearGroup <= 11)
         {
             person.SchoolId = homeSchool.Id;
@@ -196,6 +198,13 @@ public sealed class DemoDataGenerator
         else
         {
             AssignPost16Activity(person, disadvantage, homeSchool, schools, colleges, trainingProvider, yearGroup);
+        }
+
+        Tracking.CurrentActivity.Apply(person, Currency);
+        if (yearGroup == 11 && random.NextDouble() < 0.7)
+        {
+            person.IntendedDestinationCode = Pick(["111", "121", "121", "121", "211", "311", "511"]);
+            person.IntendedDestinationRecordedOn = today.AddDays(-random.Next(1, 60));
         }
 
         return person;

@@ -86,6 +86,7 @@ public class DemoSeeder(WaypointDbContext db, UserAdministration userAdministrat
         };
 
         WaypointUser? parent = null;
+        WaypointUser? adviser = null;
         foreach (var account in Accounts)
         {
             var displayName = account.Role == WaypointRole.YoungPerson ? yearEleven.DisplayName : account.DisplayName;
@@ -96,7 +97,18 @@ public class DemoSeeder(WaypointDbContext db, UserAdministration userAdministrat
             {
                 parent = user;
             }
+
+            if (account.Role == WaypointRole.PersonalAdviser)
+            {
+                adviser = user;
+            }
         }
+
+        // The demo adviser's caseload: everyone from Year 11 up, so their follow-ups and work lists have people in them.
+        var (_, yearElevenLatest) = AcademicAge.DateOfBirthRange(11, today);
+        var adviserId = adviser!.Id;
+        await db.YoungPeople.Where(p => p.DateOfBirth <= yearElevenLatest)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.AdviserUserId, adviserId), cancellationToken);
 
         db.ParentLinks.Add(new ParentLink
         {

@@ -87,6 +87,33 @@ public class YoungPerson
     public bool HasSenSupport { get; set; }
 
     public CohortStatus CohortStatus { get; set; } = CohortStatus.P;
+    public string? CohortStatusReason { get; set; }
+    public DateOnly? CohortStatusChangedOn { get; set; }
+
+    /// <summary>With status T, the receiving LA; with status E, 000-003 (abroad, Wales, Scotland, other UK).</summary>
+    public string? TransferredToLaCode { get; set; }
+
+    /// <summary>The 13-character NCCIS ID this young person had in another LA's system, kept on transfer in or merge.</summary>
+    public string? PreviousYoungPersonsId { get; set; }
+
+    /// <summary>The personal adviser responsible: follow-up tasks go to them.</summary>
+    public Guid? AdviserUserId { get; set; }
+
+    /// <summary>NCCIS ID01, asked in Year 11.</summary>
+    public string? IntendedDestinationCode { get; set; }
+    public DateOnly? IntendedDestinationRecordedOn { get; set; }
+
+    /// <summary>Outward code of the postcode, kept for area filters and reports.</summary>
+    public string? PostcodeDistrict { get; set; }
+
+    // The current activity summary below is derived from the activity history by CurrentActivity.Apply whenever an
+    // activity is recorded or verified; it exists so work lists can use indexes. Never set it by hand.
+    public Guid? CurrentActivityId { get; set; }
+    public string? CurrentActivityCode { get; set; }
+    public DateOnly? CurrentActivityStart { get; set; }
+    public DateOnly? CurrentDueToLapse { get; set; }
+    public DateOnly? CurrentNeetStart { get; set; }
+    public DateOnly? CurrentReviewDate { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -96,6 +123,8 @@ public class YoungPerson
 
     public List<Activity> Activities { get; set; } = [];
     public List<Characteristic> Characteristics { get; set; } = [];
+    public List<SeptemberGuaranteeOffer> SeptemberGuarantee { get; set; } = [];
+    public List<CohortStatusChange> CohortStatusChanges { get; set; } = [];
     public PupilCensusData? Census { get; set; }
 
     public string DisplayName => $"{PreferredGivenName ?? GivenName} {PreferredFamilyName ?? FamilyName}";
@@ -118,6 +147,42 @@ public class Activity
     public string? Ukprn { get; set; }
     public required string Source { get; set; }
     public Guid? RecordedByUserId { get; set; }
+    public DateTime RecordedAt { get; set; }
+
+    /// <summary>When this activity stops being current enough to rely on: computed by the currency rules, never typed.</summary>
+    public DateOnly? DueToLapseDate { get; set; }
+}
+
+/// <summary>September Guarantee status for the Year 11 or Year 12 guarantee of one academic year (NCCIS SG02 / SG11).</summary>
+public class SeptemberGuaranteeOffer
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid YoungPersonId { get; set; }
+
+    /// <summary>The academic year the guarantee is for, by its starting year (2026 for 2026/27).</summary>
+    public int AcademicYear { get; set; }
+
+    /// <summary>11 or 12: which guarantee.</summary>
+    public int YearGroup { get; set; }
+    public required string StatusCode { get; set; }
+    public required string LaCode { get; set; }
+    public string? ProviderName { get; set; }
+    public Guid? ProviderOrganisationId { get; set; }
+    public DateOnly RecordedOn { get; set; }
+    public Guid? RecordedByUserId { get; set; }
+}
+
+/// <summary>One change of cohort status, kept so the record shows why and when someone left or rejoined the cohort.</summary>
+public class CohortStatusChange
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid YoungPersonId { get; set; }
+    public CohortStatus From { get; set; }
+    public CohortStatus To { get; set; }
+    public required string Reason { get; set; }
+    public DateOnly EffectiveOn { get; set; }
+    public string? TransferredToLaCode { get; set; }
+    public Guid? ChangedByUserId { get; set; }
     public DateTime RecordedAt { get; set; }
 }
 

@@ -168,9 +168,81 @@ public class GovUkSelectTagHelper : GovUkFieldTagHelper
     {
         var (hintAndError, describedBy) = HintAndError();
         var current = CurrentValue;
-        var options = string.Concat(Items.Select(i =>
-            $"<option value=\"{E(i.Value)}\"{(i.Value == current ? " selected" : "")}>{E(i.Text)}</option>"));
+        string Option(SelectListItem i) => $"<option value=\"{E(i.Value)}\"{(i.Value == current ? " selected" : "")}>{E(i.Text)}</option>";
+        var options = string.Concat(Items.GroupBy(i => i.Group?.Name).Select(g => g.Key is null
+            ? string.Concat(g.Select(Option))
+            : $"<optgroup label=\"{E(g.Key)}\">{string.Concat(g.Select(Option))}</optgroup>"));
         var errorClass = ErrorMessage is null ? "" : " govuk-select--error";
         Wrap(output, LabelHtml() + hintAndError + $"<select class=\"govuk-select{errorClass}\" id=\"{FieldId}\" name=\"{E(FieldName)}\"{describedBy}>{options}</select>");
+    }
+}
+
+/// <summary>GOV.UK date input: three boxes in a fieldset, bound to a <see cref="DateInput"/>.</summary>
+[HtmlTargetElement("govuk-date-input", TagStructure = TagStructure.WithoutEndTag)]
+public class GovUkDateInputTagHelper : GovUkFieldTagHelper
+{
+    public DateInput? Date { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var (hintAndError, describedBy) = HintAndError();
+        var date = For?.Model as DateInput ?? Date ?? new DateInput();
+        var error = ErrorMessage is not null;
+        // The day box carries the field's own ID so the error summary's link lands in it.
+        string Id(string part) => part == "Day" ? FieldId : $"{FieldId}-{part.ToLowerInvariant()}";
+        string Box(string part, string label, string? value, string width) =>
+            $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">" +
+            $"<label class=\"govuk-label govuk-date-input__label\" for=\"{Id(part)}\">{label}</label>" +
+            $"<input class=\"govuk-input govuk-date-input__input {width}{(error ? " govuk-input--error" : "")}\" id=\"{Id(part)}\" name=\"{E(FieldName)}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(Attempted(part) ?? value)}\"></div></div>";
+        var legend = LabelIsPageHeading
+            ? $"<legend class=\"govuk-fieldset__legend {LabelClass}\"><h1 class=\"govuk-fieldset__heading\">{E(Label)}</h1></legend>"
+            : $"<legend class=\"govuk-fieldset__legend {LabelClass}\">{E(Label)}</legend>";
+        var inner = $"<fieldset class=\"govuk-fieldset\" role=\"group\"{describedBy}>{legend}{hintAndError}" +
+            $"<div class=\"govuk-date-input\" id=\"{FieldId}-group\">{Box("Day", "Day", date.Day, "govuk-input--width-2")}{Box("Month", "Month", date.Month, "govuk-input--width-2")}{Box("Year", "Year", date.Year, "govuk-input--width-4")}</div></fieldset>";
+        Wrap(output, inner);
+    }
+
+    private string? Attempted(string part) =>
+        ViewContext.ModelState.TryGetValue($"{FieldName}.{part}", out var entry) ? entry.AttemptedValue : null;
+}
+
+/// <summary>GOV.UK radios in a fieldset.</summary>
+[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+public class GovUkRadiosTagHelper : GovUkFieldTagHelper
+{
+    public IEnumerable<SelectListItem> Items { get; set; } = [];
+    public bool Small { get; set; }
+    public bool Inline { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var (hintAndError, describedBy) = HintAndError();
+        var current = CurrentValue;
+        var index = 0;
+        var radios = string.Concat(Items.Select(i =>
+        {
+            var id = index++ == 0 ? FieldId : $"{FieldId}-{index}";
+            return $"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{id}\" name=\"{E(FieldName)}\" type=\"radio\" value=\"{E(i.Value)}\"{(i.Value == current ? " checked" : "")}>" +
+                $"<label class=\"govuk-label govuk-radios__label\" for=\"{id}\">{E(i.Text)}</label></div>";
+        }));
+        var legend = LabelIsPageHeading
+            ? $"<legend class=\"govuk-fieldset__legend {LabelClass}\"><h1 class=\"govuk-fieldset__heading\">{E(Label)}</h1></legend>"
+            : $"<legend class=\"govuk-fieldset__legend {LabelClass}\">{E(Label)}</legend>";
+        var classes = $"govuk-radios{(Small ? " govuk-radios--small" : "")}{(Inline ? " govuk-radios--inline" : "")}";
+        Wrap(output, $"<fieldset class=\"govuk-fieldset\"{describedBy}>{legend}{hintAndError}<div class=\"{classes}\" data-module=\"govuk-radios\">{radios}</div></fieldset>");
+    }
+}
+
+/// <summary>GOV.UK textarea.</summary>
+[HtmlTargetElement("govuk-textarea", TagStructure = TagStructure.WithoutEndTag)]
+public class GovUkTextareaTagHelper : GovUkFieldTagHelper
+{
+    public int Rows { get; set; } = 4;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var (hintAndError, describedBy) = HintAndError();
+        Wrap(output, LabelHtml() + hintAndError +
+            $"<textarea class=\"govuk-textarea{(ErrorMessage is null ? "" : " govuk-textarea--error")}\" id=\"{FieldId}\" name=\"{E(FieldName)}\" rows=\"{Rows}\"{describedBy}>{E(CurrentValue)}</textarea>");
     }
 }

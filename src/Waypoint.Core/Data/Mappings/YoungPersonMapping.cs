@@ -27,6 +27,18 @@ public class YoungPersonMapping : IEntityTypeConfiguration<YoungPerson>
         builder.Property(p => p.LaCodeAtYear11).HasMaxLength(3);
         builder.Property(p => p.CohortStatus).HasConversion<string>().HasMaxLength(1);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.CohortStatusReason).HasMaxLength(500);
+        builder.Property(p => p.TransferredToLaCode).HasMaxLength(3);
+        builder.Property(p => p.PreviousYoungPersonsId).HasMaxLength(13);
+        builder.Property(p => p.IntendedDestinationCode).HasMaxLength(3);
+        builder.Property(p => p.PostcodeDistrict).HasMaxLength(4);
+        builder.Property(p => p.CurrentActivityCode).HasMaxLength(3);
+        builder.HasOne<Users.WaypointUser>().WithMany().HasForeignKey(p => p.AdviserUserId)
+            .OnDelete(DeleteBehavior.SetNull).HasConstraintName("fk_young_people_adviser");
+        builder.HasMany(p => p.SeptemberGuarantee).WithOne().HasForeignKey(o => o.YoungPersonId)
+            .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_sg_offers_young_person");
+        builder.HasMany(p => p.CohortStatusChanges).WithOne().HasForeignKey(c => c.YoungPersonId)
+            .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_cohort_status_changes_young_person");
         builder.Ignore(p => p.DisplayName);
 
         builder.HasOne(p => p.School).WithMany().HasForeignKey(p => p.SchoolId)
@@ -45,6 +57,14 @@ public class YoungPersonMapping : IEntityTypeConfiguration<YoungPerson>
         builder.HasIndex(p => new { p.LeadLaCode, p.SearchName }).HasDatabaseName("ix_young_people_lead_la_search_name");
         builder.HasIndex(p => new { p.LeadLaCode, p.DateOfBirth }).HasDatabaseName("ix_young_people_lead_la_dob");
         builder.HasIndex(p => p.Postcode).HasDatabaseName("ix_young_people_postcode");
+
+        // Work lists: each filters on the lead LA and one current-activity column.
+        builder.HasIndex(p => new { p.LeadLaCode, p.CurrentActivityCode, p.FamilyName }).HasDatabaseName("ix_young_people_work_current_code");
+        builder.HasIndex(p => new { p.LeadLaCode, p.CurrentDueToLapse }).HasDatabaseName("ix_young_people_work_due_to_lapse");
+        builder.HasIndex(p => new { p.LeadLaCode, p.CurrentReviewDate }).HasDatabaseName("ix_young_people_work_review");
+        builder.HasIndex(p => new { p.LeadLaCode, p.AdviserUserId }).HasDatabaseName("ix_young_people_adviser");
+        builder.HasIndex(p => new { p.LeadLaCode, p.PostcodeDistrict }).HasDatabaseName("ix_young_people_postcode_district");
+        builder.HasIndex(p => new { p.LeadLaCode, p.FamilyName, p.GivenName }).HasDatabaseName("ix_young_people_lead_la_name");
     }
 }
 
@@ -59,6 +79,31 @@ public class ActivityMapping : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Ukprn).HasMaxLength(8);
         builder.Property(a => a.Source).HasMaxLength(60);
         builder.HasIndex(a => new { a.YoungPersonId, a.StartDate }).HasDatabaseName("ix_activities_young_person_start");
+    }
+}
+
+public class SeptemberGuaranteeOfferMapping : IEntityTypeConfiguration<SeptemberGuaranteeOffer>
+{
+    public void Configure(EntityTypeBuilder<SeptemberGuaranteeOffer> builder)
+    {
+        builder.ToTable("september_guarantee_offers");
+        builder.Property(o => o.StatusCode).HasMaxLength(3);
+        builder.Property(o => o.LaCode).HasMaxLength(3);
+        builder.Property(o => o.ProviderName).HasMaxLength(200);
+        builder.HasIndex(o => new { o.YoungPersonId, o.AcademicYear, o.YearGroup }).IsUnique().HasDatabaseName("ux_sg_offers_person_year");
+    }
+}
+
+public class CohortStatusChangeMapping : IEntityTypeConfiguration<CohortStatusChange>
+{
+    public void Configure(EntityTypeBuilder<CohortStatusChange> builder)
+    {
+        builder.ToTable("cohort_status_changes");
+        builder.Property(c => c.From).HasConversion<string>().HasMaxLength(1);
+        builder.Property(c => c.To).HasConversion<string>().HasMaxLength(1);
+        builder.Property(c => c.Reason).HasMaxLength(500);
+        builder.Property(c => c.TransferredToLaCode).HasMaxLength(3);
+        builder.HasIndex(c => new { c.YoungPersonId, c.RecordedAt }).HasDatabaseName("ix_cohort_status_changes_person");
     }
 }
 

@@ -1,0 +1,28 @@
+namespace Waypoint.Core.Tasks;
+
+public enum FollowUpKind
+{
+    BecameNeet,
+    BecameNotKnown,
+    ReviewDue,
+    Manual,
+}
+
+/// <summary>Something an adviser must do for a young person by a date. Rule-made tasks say which rule made them.</summary>
+public class FollowUpTask
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid YoungPersonId { get; set; }
+
+    /// <summary>Null when the young person has no adviser: the task waits on the tracking team's list.</summary>
+    public Guid? AssignedToUserId { get; set; }
+    public FollowUpKind Kind { get; set; }
+    public required string Title { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public Guid? CreatedByUserId { get; set; }
+    public Guid? SourceActivityId { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public Guid? CompletedByUserId { get; set; }
+    public string? Outcome { get; set; }
+}
