@@ -34,7 +34,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, IConfigurati
             collection.AddSingleton(Configuration);
             collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             collection.AddWaypointDatabase(Database);
-            collection.AddWaypointCore();
+            collection.AddWaypointCore(Configuration);
             collection.AddWaypointEmail(Configuration, DatabaseSettings.DataDirectory(Configuration));
             collection.AddDataProtection();
             collection.AddWaypointIdentityCore();

@@ -25,6 +25,12 @@ public static partial class Commands
 
             if (applied.Count > 0)
             {
+                var filled = await Core.Tracking.CurrentActivityBackfill.RunAsync(dbContext, scope.ServiceProvider.GetRequiredService<Core.Nccis.CurrencyCalculator>(), cancellationToken);
+                if (filled > 0)
+                {
+                    await context.Output.WriteLineAsync($"  filled in the current activity of {filled:N0} young people");
+                }
+
                 await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(context.Actor, AuditActions.DatabaseMigrated,
                     details: new { migrations = applied }, cancellationToken: cancellationToken);
             }

@@ -16,7 +16,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddWaypointCore(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton(TimeProvider.System);
-        var currency = configuration?.GetSection("Nccis:Currency").Get<CurrencyOptions>() ?? new CurrencyOptions();
+        var currency = configuration is null ? new CurrencyOptions() : CurrencyOptions.FromConfiguration(configuration);
         var tracking = configuration?.GetSection("Tracking").Get<TrackingOptions>() ?? new TrackingOptions();
         services.AddSingleton(currency);
         services.AddSingleton(tracking);

@@ -26,8 +26,8 @@ public class RecordTimeline(WaypointDbContext db)
             .Where(e => e.YoungPersonId == person.Id && ChangeActions.Contains(e.Action) && e.Outcome == AuditOutcome.Succeeded)
             .OrderByDescending(e => e.Id).Take(200)
             .ToListAsync(cancellationToken);
-        var userIds = person.Activities.Select(a => a.RecordedByUserId).Where(id => id is not null).Distinct().ToList();
-        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => (Guid?)u.Id, u => u.DisplayName, cancellationToken);
+        var userIds = person.Activities.Where(a => a.RecordedByUserId is not null).Select(a => a.RecordedByUserId!.Value).Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
         var entries = person.Activities.Select(a => new TimelineEntry(
             a.RecordedAt,

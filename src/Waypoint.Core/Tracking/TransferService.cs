@@ -4,6 +4,8 @@ using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Data;
 using Waypoint.Core.Identifiers;
+using Waypoint.Core.Nccis;
+using Waypoint.Core.Users;
 using Waypoint.Core.YoungPeople;
 
 namespace Waypoint.Core.Tracking;

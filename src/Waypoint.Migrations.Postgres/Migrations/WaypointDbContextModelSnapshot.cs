@@ -278,6 +278,49 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Journeys.JourneyState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid?>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journey_states");
+
+                    b.HasIndex("UserId", "Kind")
+                        .HasDatabaseName("ix_journey_states_user_kind");
+
+                    b.ToTable("journey_states", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -349,6 +392,74 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasDatabaseName("ux_organisations_urn");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Tasks.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_to_user_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("completed_by_user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("SourceActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_activity_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_tasks");
+
+                    b.HasIndex("YoungPersonId", "CompletedAt")
+                        .HasDatabaseName("ix_follow_up_tasks_person");
+
+                    b.HasIndex("AssignedToUserId", "CompletedAt", "DueOn")
+                        .HasDatabaseName("ix_follow_up_tasks_assignee_open");
+
+                    b.ToTable("follow_up_tasks", (string)null);
                 });
 
             modelBuilder.Entity("Waypoint.Core.Users.ParentLink", b =>
@@ -533,6 +644,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("date_verified");
 
+                    b.Property<DateOnly?>("DueToLapseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_to_lapse_date");
+
                     b.Property<string>("EstablishmentName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -625,6 +740,61 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("characteristics", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.YoungPeople.CohortStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by_user_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("TransferredToLaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("transferred_to_la_code");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_status_changes");
+
+                    b.HasIndex("YoungPersonId", "RecordedAt")
+                        .HasDatabaseName("ix_cohort_status_changes_person");
+
+                    b.ToTable("cohort_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.YoungPeople.PupilCensusData", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -678,6 +848,64 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("pupil_census", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.YoungPeople.SeptemberGuaranteeOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<Guid?>("ProviderOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_organisation_id");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<string>("StatusCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("status_code");
+
+                    b.Property<int>("YearGroup")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_group");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_september_guarantee_offers");
+
+                    b.HasIndex("YoungPersonId", "AcademicYear", "YearGroup")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sg_offers_person_year");
+
+                    b.ToTable("september_guarantee_offers", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.YoungPeople.YoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -697,11 +925,24 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("address_line3");
 
+                    b.Property<Guid?>("AdviserUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("adviser_user_id");
+
                     b.Property<string>("CohortStatus")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")
                         .HasColumnName("cohort_status");
+
+                    b.Property<DateOnly?>("CohortStatusChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cohort_status_changed_on");
+
+                    b.Property<string>("CohortStatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cohort_status_reason");
 
                     b.Property<string>("ContactPreference")
                         .HasColumnType("text")
@@ -714,6 +955,31 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentActivityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("current_activity_code");
+
+                    b.Property<Guid?>("CurrentActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_activity_id");
+
+                    b.Property<DateOnly?>("CurrentActivityStart")
+                        .HasColumnType("date")
+                        .HasColumnName("current_activity_start");
+
+                    b.Property<DateOnly?>("CurrentDueToLapse")
+                        .HasColumnType("date")
+                        .HasColumnName("current_due_to_lapse");
+
+                    b.Property<DateOnly?>("CurrentNeetStart")
+                        .HasColumnType("date")
+                        .HasColumnName("current_neet_start");
+
+                    b.Property<DateOnly?>("CurrentReviewDate")
+                        .HasColumnType("date")
+                        .HasColumnName("current_review_date");
 
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date")
@@ -765,6 +1031,15 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("has_sen_support");
 
+                    b.Property<string>("IntendedDestinationCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("intended_destination_code");
+
+                    b.Property<DateOnly?>("IntendedDestinationRecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("intended_destination_recorded_on");
+
                     b.Property<string>("LaCodeAtYear11")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
@@ -800,6 +1075,11 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("postcode");
 
+                    b.Property<string>("PostcodeDistrict")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("postcode_district");
+
                     b.Property<string>("PreferredFamilyName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -809,6 +1089,11 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("preferred_given_name");
+
+                    b.Property<string>("PreviousYoungPersonsId")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("previous_young_persons_id");
 
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("uuid")
@@ -823,6 +1108,11 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<string>("Town")
                         .HasColumnType("text")
                         .HasColumnName("town");
+
+                    b.Property<string>("TransferredToLaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("transferred_to_la_code");
 
                     b.Property<string>("Uln")
                         .HasMaxLength(10)
@@ -846,6 +1136,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_young_people");
 
+                    b.HasIndex("AdviserUserId")
+                        .HasDatabaseName("ix_young_people_adviser_user_id");
+
                     b.HasIndex("Postcode")
                         .HasDatabaseName("ix_young_people_postcode");
 
@@ -855,6 +1148,15 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("Upn")
                         .HasDatabaseName("ix_young_people_upn");
 
+                    b.HasIndex("LeadLaCode", "AdviserUserId")
+                        .HasDatabaseName("ix_young_people_adviser");
+
+                    b.HasIndex("LeadLaCode", "CurrentDueToLapse")
+                        .HasDatabaseName("ix_young_people_work_due_to_lapse");
+
+                    b.HasIndex("LeadLaCode", "CurrentReviewDate")
+                        .HasDatabaseName("ix_young_people_work_review");
+
                     b.HasIndex("LeadLaCode", "DateOfBirth")
                         .HasDatabaseName("ix_young_people_lead_la_dob");
 
@@ -862,11 +1164,20 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_young_people_lead_la_local_id");
 
+                    b.HasIndex("LeadLaCode", "PostcodeDistrict")
+                        .HasDatabaseName("ix_young_people_postcode_district");
+
                     b.HasIndex("LeadLaCode", "SearchName")
                         .HasDatabaseName("ix_young_people_lead_la_search_name");
 
                     b.HasIndex("SchoolId", "DateOfBirth")
                         .HasDatabaseName("ix_young_people_school_dob");
+
+                    b.HasIndex("LeadLaCode", "CurrentActivityCode", "FamilyName")
+                        .HasDatabaseName("ix_young_people_work_current_code");
+
+                    b.HasIndex("LeadLaCode", "FamilyName", "GivenName")
+                        .HasDatabaseName("ix_young_people_lead_la_name");
 
                     b.ToTable("young_people", (string)null);
                 });
@@ -928,6 +1239,22 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Tasks.FollowUpTask", b =>
+                {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_follow_up_tasks_assignee");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_tasks_young_person");
+                });
+
             modelBuilder.Entity("Waypoint.Core.Users.ParentLink", b =>
                 {
                     b.HasOne("Waypoint.Core.Users.WaypointUser", null)
@@ -982,6 +1309,16 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_characteristics_young_person");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.YoungPeople.CohortStatusChange", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany("CohortStatusChanges")
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_status_changes_young_person");
+                });
+
             modelBuilder.Entity("Waypoint.Core.YoungPeople.PupilCensusData", b =>
                 {
                     b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
@@ -992,8 +1329,24 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_pupil_census_young_person");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.YoungPeople.SeptemberGuaranteeOffer", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany("SeptemberGuarantee")
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sg_offers_young_person");
+                });
+
             modelBuilder.Entity("Waypoint.Core.YoungPeople.YoungPerson", b =>
                 {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdviserUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_young_people_adviser");
+
                     b.HasOne("Waypoint.Core.Organisations.Organisation", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -1010,6 +1363,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Navigation("Census");
 
                     b.Navigation("Characteristics");
+
+                    b.Navigation("CohortStatusChanges");
+
+                    b.Navigation("SeptemberGuarantee");
                 });
 #pragma warning restore 612, 618
         }

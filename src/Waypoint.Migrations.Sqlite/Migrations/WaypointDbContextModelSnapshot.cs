@@ -267,6 +267,49 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Journeys.JourneyState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid?>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journey_states");
+
+                    b.HasIndex("UserId", "Kind")
+                        .HasDatabaseName("ix_journey_states_user_kind");
+
+                    b.ToTable("journey_states", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -338,6 +381,74 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ux_organisations_urn");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Tasks.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to_user_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by_user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("SourceActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_activity_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_tasks");
+
+                    b.HasIndex("YoungPersonId", "CompletedAt")
+                        .HasDatabaseName("ix_follow_up_tasks_person");
+
+                    b.HasIndex("AssignedToUserId", "CompletedAt", "DueOn")
+                        .HasDatabaseName("ix_follow_up_tasks_assignee_open");
+
+                    b.ToTable("follow_up_tasks", (string)null);
                 });
 
             modelBuilder.Entity("Waypoint.Core.Users.ParentLink", b =>
@@ -522,6 +633,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("date_verified");
 
+                    b.Property<DateOnly?>("DueToLapseDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_to_lapse_date");
+
                     b.Property<string>("EstablishmentName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -614,6 +729,61 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("characteristics", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.YoungPeople.CohortStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_user_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<string>("TransferredToLaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transferred_to_la_code");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_status_changes");
+
+                    b.HasIndex("YoungPersonId", "RecordedAt")
+                        .HasDatabaseName("ix_cohort_status_changes_person");
+
+                    b.ToTable("cohort_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.YoungPeople.PupilCensusData", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -667,6 +837,64 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("pupil_census", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.YoungPeople.SeptemberGuaranteeOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("academic_year");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_name");
+
+                    b.Property<Guid?>("ProviderOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_organisation_id");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<string>("StatusCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_code");
+
+                    b.Property<int>("YearGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_group");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_september_guarantee_offers");
+
+                    b.HasIndex("YoungPersonId", "AcademicYear", "YearGroup")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sg_offers_person_year");
+
+                    b.ToTable("september_guarantee_offers", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.YoungPeople.YoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -686,11 +914,24 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("address_line3");
 
+                    b.Property<Guid?>("AdviserUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adviser_user_id");
+
                     b.Property<string>("CohortStatus")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("TEXT")
                         .HasColumnName("cohort_status");
+
+                    b.Property<DateOnly?>("CohortStatusChangedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort_status_changed_on");
+
+                    b.Property<string>("CohortStatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort_status_reason");
 
                     b.Property<string>("ContactPreference")
                         .HasColumnType("TEXT")
@@ -703,6 +944,31 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentActivityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_activity_code");
+
+                    b.Property<Guid?>("CurrentActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_activity_id");
+
+                    b.Property<DateOnly?>("CurrentActivityStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_activity_start");
+
+                    b.Property<DateOnly?>("CurrentDueToLapse")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_due_to_lapse");
+
+                    b.Property<DateOnly?>("CurrentNeetStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_neet_start");
+
+                    b.Property<DateOnly?>("CurrentReviewDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_review_date");
 
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("TEXT")
@@ -754,6 +1020,15 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_sen_support");
 
+                    b.Property<string>("IntendedDestinationCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intended_destination_code");
+
+                    b.Property<DateOnly?>("IntendedDestinationRecordedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intended_destination_recorded_on");
+
                     b.Property<string>("LaCodeAtYear11")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
@@ -789,6 +1064,11 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("postcode");
 
+                    b.Property<string>("PostcodeDistrict")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode_district");
+
                     b.Property<string>("PreferredFamilyName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -798,6 +1078,11 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("preferred_given_name");
+
+                    b.Property<string>("PreviousYoungPersonsId")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_young_persons_id");
 
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("TEXT")
@@ -812,6 +1097,11 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<string>("Town")
                         .HasColumnType("TEXT")
                         .HasColumnName("town");
+
+                    b.Property<string>("TransferredToLaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transferred_to_la_code");
 
                     b.Property<string>("Uln")
                         .HasMaxLength(10)
@@ -835,6 +1125,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_young_people");
 
+                    b.HasIndex("AdviserUserId")
+                        .HasDatabaseName("ix_young_people_adviser_user_id");
+
                     b.HasIndex("Postcode")
                         .HasDatabaseName("ix_young_people_postcode");
 
@@ -844,6 +1137,15 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("Upn")
                         .HasDatabaseName("ix_young_people_upn");
 
+                    b.HasIndex("LeadLaCode", "AdviserUserId")
+                        .HasDatabaseName("ix_young_people_adviser");
+
+                    b.HasIndex("LeadLaCode", "CurrentDueToLapse")
+                        .HasDatabaseName("ix_young_people_work_due_to_lapse");
+
+                    b.HasIndex("LeadLaCode", "CurrentReviewDate")
+                        .HasDatabaseName("ix_young_people_work_review");
+
                     b.HasIndex("LeadLaCode", "DateOfBirth")
                         .HasDatabaseName("ix_young_people_lead_la_dob");
 
@@ -851,11 +1153,20 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_young_people_lead_la_local_id");
 
+                    b.HasIndex("LeadLaCode", "PostcodeDistrict")
+                        .HasDatabaseName("ix_young_people_postcode_district");
+
                     b.HasIndex("LeadLaCode", "SearchName")
                         .HasDatabaseName("ix_young_people_lead_la_search_name");
 
                     b.HasIndex("SchoolId", "DateOfBirth")
                         .HasDatabaseName("ix_young_people_school_dob");
+
+                    b.HasIndex("LeadLaCode", "CurrentActivityCode", "FamilyName")
+                        .HasDatabaseName("ix_young_people_work_current_code");
+
+                    b.HasIndex("LeadLaCode", "FamilyName", "GivenName")
+                        .HasDatabaseName("ix_young_people_lead_la_name");
 
                     b.ToTable("young_people", (string)null);
                 });
@@ -917,6 +1228,22 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Tasks.FollowUpTask", b =>
+                {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_follow_up_tasks_assignee");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_tasks_young_person");
+                });
+
             modelBuilder.Entity("Waypoint.Core.Users.ParentLink", b =>
                 {
                     b.HasOne("Waypoint.Core.Users.WaypointUser", null)
@@ -971,6 +1298,16 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_characteristics_young_person");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.YoungPeople.CohortStatusChange", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany("CohortStatusChanges")
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_status_changes_young_person");
+                });
+
             modelBuilder.Entity("Waypoint.Core.YoungPeople.PupilCensusData", b =>
                 {
                     b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
@@ -981,8 +1318,24 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_pupil_census_young_person");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.YoungPeople.SeptemberGuaranteeOffer", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany("SeptemberGuarantee")
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sg_offers_young_person");
+                });
+
             modelBuilder.Entity("Waypoint.Core.YoungPeople.YoungPerson", b =>
                 {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdviserUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_young_people_adviser");
+
                     b.HasOne("Waypoint.Core.Organisations.Organisation", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -999,6 +1352,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Navigation("Census");
 
                     b.Navigation("Characteristics");
+
+                    b.Navigation("CohortStatusChanges");
+
+                    b.Navigation("SeptemberGuarantee");
                 });
 #pragma warning restore 612, 618
         }

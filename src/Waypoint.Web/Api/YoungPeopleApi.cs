@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Nccis;
+using Waypoint.Core.Tracking;
 using Waypoint.Core.YoungPeople;
 
 namespace Waypoint.Web.Api;
@@ -30,6 +31,11 @@ public sealed record YoungPersonDto(
     ActivityDto? CurrentActivity,
     IReadOnlyList<ActivityDto> Activities,
     IReadOnlyList<string> Characteristics,
+    string? IntendedDestinationCode,
+    DateOnly? DueToLapseDate,
+    bool CurrencyLapsed,
+    Guid? AdviserUserId,
+    string YoungPersonsId,
     Guid Version);
 
 public sealed record YoungPersonPage(int Total, int Page, int PageSize, IReadOnlyList<YoungPersonListItem> Items);
@@ -45,6 +51,7 @@ public static class YoungPeopleApi
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Staff);
         api.MapGet("/young-people", SearchAsync).WithName("SearchYoungPeople");
         api.MapGet("/young-people/{id:guid}", GetAsync).WithName("GetYoungPerson");
+        TrackingApi.Map(api);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext context, YoungPersonAccess access, AuditTrail audit, string? q, int page = 1, int pageSize = 50)
@@ -60,7 +67,7 @@ public static class YoungPeopleApi
         return Results.Ok(new YoungPersonPage(total, page, pageSize, items));
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, YoungPersonAccess access, Guid id)
+    private static async Task<IResult> GetAsync(HttpContext context, YoungPersonAccess access, TransferService transfers, TimeProvider clock, Guid id)
     {
         var result = await access.OpenAsync(context.GetActor(), id, "api",
             q => q.Include(p => p.Activities).Include(p => p.Characteristics).AsSplitQuery());
@@ -75,6 +82,8 @@ public static class YoungPeopleApi
             .ToList();
         return Results.Ok(new YoungPersonDto(p.Id, p.LocalId, p.GivenName, p.MiddleNames, p.FamilyName, p.PreferredGivenName, p.DateOfBirth,
             p.Gender.ToString(), p.EthnicityCode, p.Postcode, p.Upn, p.Uln, p.LeadLaCode, p.SchoolId, p.LevelOfNeed, p.HasEhcPlan, p.HasSenSupport,
-            p.CohortStatus.ToString(), activities.FirstOrDefault(), activities, p.Characteristics.Select(c => c.Code).Order().ToList(), p.Version));
+            p.CohortStatus.ToString(), activities.FirstOrDefault(), activities, p.Characteristics.Select(c => c.Code).Order().ToList(),
+            p.IntendedDestinationCode, p.CurrentDueToLapse, CurrencyCalculator.IsLapsed(p.CurrentDueToLapse, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            p.AdviserUserId, transfers.YoungPersonsId(p), p.Version));
     }
 }

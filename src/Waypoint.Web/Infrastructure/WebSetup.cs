@@ -32,7 +32,7 @@ public static class WebSetup
         services.AddSingleton(settings);
 
         services.AddWaypointDatabase(database);
-        services.AddWaypointCore();
+        services.AddWaypointCore(configuration);
         services.AddWaypointEmail(configuration, DatabaseSettings.DataDirectory(configuration));
         services.AddWaypointIdentityCore()
             .AddSignInManager()
@@ -144,6 +144,7 @@ public static class WebSetup
             if (applied.Count > 0)
             {
                 logger.LogInformation("Applied {Count} database migrations to the {Provider} database", applied.Count, database.Provider);
+                await Waypoint.Core.Tracking.CurrentActivityBackfill.RunAsync(db, scope.ServiceProvider.GetRequiredService<Waypoint.Core.Nccis.CurrencyCalculator>());
             }
         }
 
