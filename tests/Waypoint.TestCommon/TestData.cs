@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
 using Waypoint.Core.Data;
 using Waypoint.Core.Identifiers;
+using Waypoint.Core.Nccis;
 using Waypoint.Core.Organisations;
+using Waypoint.Core.Tracking;
 using Waypoint.Core.Users;
 using Waypoint.Core.YoungPeople;
 
@@ -62,6 +64,17 @@ public class TestData(IServiceProvider services, TimeProvider clock)
         };
         configure?.Invoke(person);
         person.SearchName = NameSearch.Key(person.GivenName, person.FamilyName);
+        person.PostcodeDistrict = person.Postcode is null ? null : Postcode.District(person.Postcode);
+        foreach (var activity in person.Activities)
+        {
+            activity.YoungPersonId = person.Id;
+            if (activity.RecordedAt == default)
+            {
+                activity.RecordedAt = clock.GetUtcNow().UtcDateTime;
+            }
+        }
+
+        CurrentActivity.Apply(person, new CurrencyCalculator(new CurrencyOptions()));
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
         db.YoungPeople.Add(person);

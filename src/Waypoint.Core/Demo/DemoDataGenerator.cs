@@ -320,7 +320,14 @@ public sealed class DemoDataGenerator
             ascertained = today;
         }
 
-        var verified = random.NextDouble() < 0.8 ? ascertained.AddDays(random.Next(0, Math.Max(1, today.DayNumber - ascertained.DayNumber))) : (DateOnly?)null;
+        // Providers confirm enrolments each autumn, so most activities carried over from last year were verified this term;
+        // the rest are the ones whose currency has lapsed and that trackers chase.
+        var termStart = new DateOnly(AcademicAge.AcademicYearStart(today), 9, 1);
+        DateOnly? verified = random.NextDouble() < 0.8 ? ascertained.AddDays(random.Next(0, Math.Max(1, today.DayNumber - ascertained.DayNumber))) : null;
+        if (ascertained < termStart && random.NextDouble() < 0.95)
+        {
+            verified = termStart.AddDays(random.Next(5, Math.Max(6, today.DayNumber - termStart.DayNumber)));
+        }
         person.Activities.Add(new Activity
         {
             Id = NextGuid(),

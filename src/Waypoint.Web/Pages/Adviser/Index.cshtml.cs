@@ -27,10 +27,13 @@ public class IndexModel(YoungPersonAccess access, CohortOverview overview, Waypo
         var actor = HttpContext.GetActor();
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var visible = people.VisibleTo(actor);
-        var tasks = await Db.FollowUpTasks
-            .Where(t => t.AssignedToUserId == actor.UserId && t.CompletedAt == null)
-            .Join(visible, t => t.YoungPersonId, p => p.Id, (t, p) => new TaskRow(t.Id, p.Id, (p.PreferredGivenName ?? p.GivenName) + " " + p.FamilyName, t.Title, t.DueOn))
-            .OrderBy(t => t.DueOn).Take(500).ToListAsync();
+        var tasks = await (
+            from t in Db.FollowUpTasks
+            join p in visible on t.YoungPersonId equals p.Id
+            where t.AssignedToUserId == actor.UserId && t.CompletedAt == null
+            orderby t.DueOn, p.FamilyName
+            select new TaskRow(t.Id, p.Id, (p.PreferredGivenName ?? p.GivenName) + " " + p.FamilyName, t.Title, t.DueOn))
+            .Take(500).ToListAsync();
         Overdue = tasks.Where(t => t.DueOn < Today).ToList();
         DueToday = tasks.Where(t => t.DueOn == Today).ToList();
         Upcoming = tasks.Where(t => t.DueOn > Today).ToList();
