@@ -201,6 +201,7 @@ public sealed class DemoDataGenerator
         }
 
         Tracking.CurrentActivity.Apply(person, Currency);
+        AddGuarantee(person, yearGroup, colleges);
         if (yearGroup == 11 && random.NextDouble() < 0.7)
         {
             person.IntendedDestinationCode = Pick(["111", "121", "121", "121", "211", "311", "511"]);
@@ -310,6 +311,31 @@ public sealed class DemoDataGenerator
 
         person.SchoolId = placement.Provider?.Id;
         AddActivity(person, placement.Code, yearStart.AddDays(-random.Next(0, yearGroup == 13 ? 380 : 15)), placement.Provider);
+    }
+
+    /// <summary>Offers for next September are gathered through the year: by late autumn about a third are recorded.</summary>
+    private void AddGuarantee(YoungPerson person, int yearGroup, List<Organisation> colleges)
+    {
+        if (yearGroup is not (11 or 12) || random.NextDouble() > 0.35)
+        {
+            return;
+        }
+
+        var code = yearGroup == 11
+            ? PickWeighted([("110", 70), ("140", 15), ("120", 5), ("151", 5), ("159", 5)])
+            : PickWeighted([("114", 60), ("110", 15), ("115", 10), ("120", 5), ("154", 5), ("159", 5)]);
+        var offered = Nccis.SeptemberGuaranteeCodes.Find(code)?.Category == Nccis.GuaranteeCategory.OfferMade;
+        person.SeptemberGuarantee.Add(new SeptemberGuaranteeOffer
+        {
+            Id = NextGuid(),
+            YoungPersonId = person.Id,
+            AcademicYear = AcademicAge.AcademicYearStart(today),
+            YearGroup = yearGroup,
+            StatusCode = code,
+            LaCode = options.LaCode,
+            ProviderName = offered ? colleges[random.Next(colleges.Count)].Name : null,
+            RecordedOn = today.AddDays(-random.Next(1, 50)),
+        });
     }
 
     private void AddActivity(YoungPerson person, string code, DateOnly start, Organisation? establishment, bool neet = false)

@@ -53,6 +53,20 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         await CheckAsync(tracking, "/young-people?q=a");
         var firstPerson = await tracking.Locator("table a").First.GetAttributeAsync("href");
         await CheckAsync(tracking, firstPerson!);
+        await CheckAsync(tracking, firstPerson + "/edit");
+        await CheckAsync(tracking, firstPerson + "/edit", p => p.GetByLabel("Given name (legal)").FillAsync("").ContinueWith(_ => p.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync()).Unwrap());
+        await CheckAsync(tracking, firstPerson + "/cohort-status");
+        await CheckAsync(tracking, firstPerson + "/cohort-status", p => p.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync());
+        await CheckAsync(tracking, firstPerson + "/guarantee");
+        foreach (var list in new[] { "not-known", "due-to-lapse", "neet", "review-due", "no-intended-destination", "no-guarantee-offer" })
+        {
+            await CheckAsync(tracking, $"/tracking/lists/{list}");
+        }
+
+        await CheckAsync(tracking, "/tracking/lists/neet?year=12&district=OX4");
+        await CheckAsync(tracking, "/tracking/verify/not-known?i=0");
+        await CheckAsync(tracking, "/tracking/transfer-in");
+        await CheckAsync(tracking, "/tracking/transfer-in", p => p.GetByRole(AriaRole.Button, new() { Name = "Upload and take in" }).ClickAsync());
         await tracking.Context.CloseAsync();
 
         foreach (var (email, path) in new[]
