@@ -21,6 +21,8 @@ public static class AuditActions
     public const string IntendedDestinationSet = "young-person.intended-destination-set";
     public const string SeptemberGuaranteeSet = "young-person.september-guarantee-set";
     public const string AdviserAssigned = "young-person.adviser-assigned";
+    public const string CharacteristicAdded = "young-person.characteristic-added";
+    public const string CharacteristicEnded = "young-person.characteristic-ended";
     public const string TransferredIn = "young-person.transferred-in";
     public const string TransferSummaryExported = "young-person.transfer-summary-exported";
     public const string WorkListViewed = "work-list.viewed";

@@ -348,6 +348,59 @@ public class ParticipationService(
         await SaveAsync(actor, person, cancellationToken);
     }
 
+    public async Task AddCharacteristicAsync(Actor actor, Guid youngPersonId, Guid expectedVersion, string code, DateOnly startDate, CancellationToken cancellationToken = default)
+    {
+        var person = await LoadForChangeAsync(actor, youngPersonId, expectedVersion, "add characteristic", cancellationToken);
+        var violations = new List<RuleViolation>();
+        if (!CharacteristicCodes.All.ContainsKey(code))
+        {
+            violations.Add(new RuleViolation("Code", "Choose a characteristic", 104));
+        }
+        else if (code == "180" && person.Gender == Gender.M)
+        {
+            violations.Add(new RuleViolation("Code", "Characteristic 180 (pregnant) cannot be recorded for a young person whose gender is male", 260));
+        }
+        else if (person.Characteristics.Any(c => c.Code == code && (c.EndDate is null || c.EndDate >= startDate)))
+        {
+            violations.Add(new RuleViolation("Code", "This characteristic is already recorded for that date", null));
+        }
+
+        if (startDate > Today)
+        {
+            violations.Add(new RuleViolation("StartDate", "The start date must be today or in the past", null));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new RuleViolationException(violations);
+        }
+
+        var characteristic = new Characteristic { YoungPersonId = person.Id, Code = code, StartDate = startDate };
+        person.Characteristics.Add(characteristic);
+        db.Characteristics.Add(characteristic);
+        Touch(person);
+        audit.Add(actor, AuditActions.CharacteristicAdded, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
+            details: new { changes = new[] { new FieldChange($"Characteristic {code}", null, $"from {Format(startDate)}") } });
+        await SaveAsync(actor, person, cancellationToken);
+    }
+
+    public async Task EndCharacteristicAsync(Actor actor, Guid youngPersonId, Guid expectedVersion, Guid characteristicId, DateOnly endDate, CancellationToken cancellationToken = default)
+    {
+        var person = await LoadForChangeAsync(actor, youngPersonId, expectedVersion, "end characteristic", cancellationToken);
+        var characteristic = person.Characteristics.SingleOrDefault(c => c.Id == characteristicId && c.EndDate is null)
+            ?? throw new RuleViolationException([new RuleViolation("Code", "That characteristic has already ended", null)]);
+        if (endDate < characteristic.StartDate || endDate > Today)
+        {
+            throw new RuleViolationException([new RuleViolation("EndDate", "The end date must be between the start date and today", null)]);
+        }
+
+        characteristic.EndDate = endDate;
+        Touch(person);
+        audit.Add(actor, AuditActions.CharacteristicEnded, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
+            details: new { changes = new[] { new FieldChange($"Characteristic {characteristic.Code}", $"from {Format(characteristic.StartDate)}", $"ended {Format(endDate)}") } });
+        await SaveAsync(actor, person, cancellationToken);
+    }
+
     /// <summary>
     /// Opens a follow-up for every young person whose current activity lapsed into "not known" and who has no open
     /// follow-up for it yet. Run on a schedule; safe to run again.

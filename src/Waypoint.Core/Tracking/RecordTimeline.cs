@@ -18,6 +18,7 @@ public class RecordTimeline(WaypointDbContext db)
     [
         AuditActions.YoungPersonUpdated, AuditActions.ActivityVerified, AuditActions.CohortStatusChanged, AuditActions.IntendedDestinationSet,
         AuditActions.SeptemberGuaranteeSet, AuditActions.AdviserAssigned, AuditActions.TransferredIn, AuditActions.YoungPersonCreated,
+        AuditActions.CharacteristicAdded, AuditActions.CharacteristicEnded,
     ];
 
     public async Task<IReadOnlyList<TimelineEntry>> ForAsync(YoungPerson person, CancellationToken cancellationToken = default)
@@ -49,6 +50,8 @@ public class RecordTimeline(WaypointDbContext db)
         AuditActions.AdviserAssigned => "Adviser changed",
         AuditActions.TransferredIn => "Transferred in from another local authority",
         AuditActions.YoungPersonCreated => "Record created",
+        AuditActions.CharacteristicAdded => "Characteristic recorded",
+        AuditActions.CharacteristicEnded => "Characteristic ended",
         _ => action,
     };
 

@@ -6,6 +6,9 @@ public sealed class TrackingOptions
     /// <summary>Working days an adviser has to follow up a young person who has become NEET or not known (guidance: act within days).</summary>
     public int FollowUpWorkingDays { get; set; } = 5;
 
+    /// <summary>How often the web app opens follow-ups for activities that have lapsed; 0 turns the schedule off.</summary>
+    public int FollowUpScanMinutes { get; set; } = 60;
+
     /// <summary>Days ahead the "due to lapse" work list looks.</summary>
     public int DueToLapseWithinDays { get; set; } = 30;
 

@@ -192,4 +192,92 @@ public class TrackingJourneyTests(WebHosts hosts)
         Assert.Equal(HttpStatusCode.Redirect, lists.Status);
         Assert.Equal(HttpStatusCode.OK, edit.Status);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task QuickVerification_ConfirmIsOneSubmit_StampsTodayAndTakesThemOffTheNotKnownList(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var (_, officer, adviser) = await StaffAsync(factory);
+        var person = await factory.Data.CreateYoungPersonAsync(p =>
+        {
+            p.AdviserUserId = adviser.Id;
+            p.Activities.Add(new Activity { Code = "330", StartDate = new(2025, 9, 1), DateAscertained = new(2025, 9, 1), Source = "Phone call" });
+        }, yearGroup: 13);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(officer.Email!, TestData.Password);
+        var url = $"/tracking/verify/not-known?adviser={adviser.Id}&i=0";
+
+        var first = await session.GetAsync(url);
+        var form = first.Document.QuerySelector("form[action*='handler=Confirm']")!;
+        var confirm = await session.Client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(form.QuerySelectorAll("input[type=hidden]")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!)));
+        var next = await session.GetAsync(confirm.Headers.Location!.OriginalString);
+        var list = await session.GetAsync($"/tracking/lists/not-known?adviser={adviser.Id}");
+
+        Assert.Equal(person.DisplayName, first.Heading);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal("You have reached the end of the list", next.Heading);
+        Assert.Empty(list.Document.QuerySelectorAll("#work-list tbody tr"));
+        var verified = await factory.AuditEventsAsync(q => q.Where(e => e.YoungPersonId == person.Id && e.Action == AuditActions.ActivityVerified));
+        Assert.Contains("\"newValue\":\"2026-11-23\"", Assert.Single(verified).Details, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task YoungCarerActivity_NeedsTheCarerCharacteristicFirst(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var (_, officer, _) = await StaffAsync(factory);
+        var person = await factory.Data.CreateYoungPersonAsync(yearGroup: 12);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(officer.Email!, TestData.Password);
+        async Task<PageResponse> RecordAsync()
+        {
+            var what = (await session.GetAsync($"/young-people/{person.Id}/activity/new")).Location!;
+            var baseUrl = what[..what.LastIndexOf('/')];
+            await session.PostFormAsync(what, new Dictionary<string, string> { ["Code"] = "620" });
+            await session.PostFormAsync($"{baseUrl}/when", new Dictionary<string, string> { ["StartDate.Day"] = "2", ["StartDate.Month"] = "11", ["StartDate.Year"] = "2026" });
+            await session.PostFormAsync($"{baseUrl}/where", new Dictionary<string, string> { ["Establishment"] = "", ["Source"] = "Parent or carer" });
+            return await session.PostFormAsync($"{baseUrl}/check", new Dictionary<string, string>());
+        }
+
+        var refused = await RecordAsync();
+        var characteristics = await session.GetAsync($"/young-people/{person.Id}/characteristics");
+        var added = await session.PostFormAsync($"/young-people/{person.Id}/characteristics?handler=Add", new Dictionary<string, string>
+        {
+            ["Version"] = characteristics.Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!,
+            ["Code"] = "140", ["StartDate.Day"] = "1", ["StartDate.Month"] = "10", ["StartDate.Year"] = "2026",
+        });
+        var accepted = await RecordAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        var error = Assert.Single(refused.Document.QuerySelectorAll(".govuk-error-summary__list a"));
+        Assert.Contains("140", error.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("/what#Code", error.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
+        var page = await session.GetAsync($"/young-people/{person.Id}");
+        Assert.StartsWith("620", page.Document.QuerySelector("#current-activity")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Characteristic recorded", page.Document.QuerySelector(".app-timeline")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task OpenApi_DescribesTheTrackingEndpointsForStaff(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var (_, officer, _) = await StaffAsync(factory);
+        using var session = factory.CreateSession();
+        var anonymous = await session.Client.GetAsync("/api/openapi/v1.json");
+        await session.SignInAsync(officer.Email!, TestData.Password);
+
+        var document = await session.Client.GetStringAsync("/api/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        foreach (var path in new[] { "/api/young-people/{id}", "/api/young-people/{id}/activities", "/api/young-people/{id}/verify", "/api/work-lists/{list}", "/api/transfers" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+    }
 }
