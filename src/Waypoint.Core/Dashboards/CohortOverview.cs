@@ -33,9 +33,9 @@ public class CohortOverview(TimeProvider clock)
 
         var olderBorn = AcademicAge.DateOfBirthRange(13, today).Earliest;
         var older = await current.CountAsync(p => p.DateOfBirth < olderBorn && p.HasEhcPlan, cancellationToken);
-        var withCurrent = current.Select(p => p.Activities.OrderByDescending(a => a.StartDate).ThenByDescending(a => a.RecordedAt).Select(a => a.Code).FirstOrDefault());
-        var neet = await withCurrent.CountAsync(code => code != null && neetCodes.Contains(code), cancellationToken);
-        var notKnown = await withCurrent.CountAsync(code => code != null && notKnownCodes.Contains(code), cancellationToken);
+        // Not known includes activities whose currency has lapsed, as in the NCCIS measures and the work list.
+        var neet = await current.CountAsync(p => neetCodes.Contains(p.CurrentActivityCode!), cancellationToken);
+        var notKnown = await current.CountAsync(p => notKnownCodes.Contains(p.CurrentActivityCode!) || p.CurrentDueToLapse <= today, cancellationToken);
         return new CohortCounts(
             yearGroups.Sum(y => y.People) + older,
             neet,
