@@ -35,7 +35,9 @@ public sealed record UpdateDetailsOptions(
     string? Uln,
     int LevelOfNeed,
     bool HasEhcPlan,
-    bool HasSenSupport);
+    bool HasSenSupport,
+    string? EducatedLaCode = null,
+    string? LaCodeAtYear11 = null);
 
 public sealed record ChangeCohortStatusOptions(Guid YoungPersonId, Guid ExpectedVersion, CohortStatus NewStatus, string Reason, DateOnly EffectiveOn, string? TransferredToLaCode);
 
@@ -174,6 +176,16 @@ public class ParticipationService(
         var upn = command.Upn?.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var violations = PersonRules.Validate(command.DateOfBirth, command.Gender, command.EthnicityCode, postcode, upn, command.Uln,
             command.LevelOfNeed, command.HasEhcPlan, command.HasSenSupport, person.Characteristics.Where(c => c.EndDate is null).Select(c => c.Code).ToList());
+        if (command.EducatedLaCode is { } educated && !LaCodes.IsValidOrSpecial(educated))
+        {
+            violations = [.. violations, new RuleViolation("EducatedLaCode", "Enter the 3-digit code of the local authority where they are educated, or 000 to 004", 19)];
+        }
+
+        if (command.LaCodeAtYear11 is { } atYear11 && !LaCodes.IsValidOrSpecial(atYear11))
+        {
+            violations = [.. violations, new RuleViolation("LaCodeAtYear11", "Enter the 3-digit code of the local authority they were in at Year 11, or 000 to 004", 24)];
+        }
+
         if (violations.Count > 0)
         {
             throw new RuleViolationException(violations);
@@ -209,6 +221,8 @@ public class ParticipationService(
         Set(nameof(person.LevelOfNeed), person.LevelOfNeed, command.LevelOfNeed, v => person.LevelOfNeed = v);
         Set(nameof(person.HasEhcPlan), person.HasEhcPlan, command.HasEhcPlan, v => person.HasEhcPlan = v);
         Set(nameof(person.HasSenSupport), person.HasSenSupport, command.HasSenSupport, v => person.HasSenSupport = v);
+        Set(nameof(person.EducatedLaCode), person.EducatedLaCode, command.EducatedLaCode, v => person.EducatedLaCode = v);
+        Set(nameof(person.LaCodeAtYear11), person.LaCodeAtYear11, command.LaCodeAtYear11, v => person.LaCodeAtYear11 = v);
         if (changes.Count == 0)
         {
             return;

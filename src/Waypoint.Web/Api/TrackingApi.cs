@@ -18,7 +18,7 @@ public sealed record CohortStatusRequest(Guid Version, string? Status, string? R
 
 public sealed record UpdateDetailsRequest(Guid Version, string? GivenName, string? MiddleNames, string? FamilyName, string? PreferredGivenName, string? PreferredFamilyName,
     DateOnly? DateOfBirth, string? Gender, string? EthnicityCode, string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? Email, string? Phone,
-    string? ContactPreference, string? Upn, string? Uln, int? LevelOfNeed, bool? HasEhcPlan, bool? HasSenSupport);
+    string? ContactPreference, string? Upn, string? Uln, int? LevelOfNeed, bool? HasEhcPlan, bool? HasSenSupport, string? EducatedLaCode = null, string? LaCodeAtYear11 = null);
 
 public sealed record ViolationDto(string Field, string Message, int? NccisError);
 
@@ -67,7 +67,7 @@ public static class TrackingApi
 
         return Change(context, participation, id, actor => participation.UpdateDetailsAsync(actor, new UpdateDetailsOptions(id, r.Version, r.GivenName!, r.MiddleNames,
             r.FamilyName!, r.PreferredGivenName, r.PreferredFamilyName, r.DateOfBirth!.Value, gender, r.EthnicityCode!, r.AddressLine1, r.AddressLine2, r.Town, r.Postcode,
-            r.Email, r.Phone, r.ContactPreference, r.Upn, r.Uln, r.LevelOfNeed ?? 3, r.HasEhcPlan ?? false, r.HasSenSupport ?? false)));
+            r.Email, r.Phone, r.ContactPreference, r.Upn, r.Uln, r.LevelOfNeed ?? 3, r.HasEhcPlan ?? false, r.HasSenSupport ?? false, r.EducatedLaCode, r.LaCodeAtYear11)));
     }
 
     private static Task<IResult> ChangeStatusAsync(HttpContext context, ParticipationService participation, TimeProvider clock, Guid id, CohortStatusRequest request)

@@ -76,6 +76,12 @@ public class EditModel(YoungPersonAccess access, ParticipationService participat
     public string? Uln { get; set; }
 
     [BindProperty]
+    public string? EducatedLaCode { get; set; }
+
+    [BindProperty]
+    public string? LaCodeAtYear11 { get; set; }
+
+    [BindProperty]
     public string? LevelOfNeed { get; set; }
 
     [BindProperty]
@@ -116,6 +122,8 @@ public class EditModel(YoungPersonAccess access, ParticipationService participat
         ContactPreference = person.ContactPreference;
         Upn = person.Upn;
         Uln = person.Uln;
+        EducatedLaCode = person.EducatedLaCode;
+        LaCodeAtYear11 = person.LaCodeAtYear11;
         LevelOfNeed = person.LevelOfNeed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Send = person.HasEhcPlan ? "ehc" : person.HasSenSupport ? "sen-support" : "none";
         return Page();
@@ -159,7 +167,7 @@ public class EditModel(YoungPersonAccess access, ParticipationService participat
         {
             await participation.UpdateDetailsAsync(HttpContext.GetActor(), new UpdateDetailsOptions(Id, Version, GivenName!, MiddleNames, FamilyName!, PreferredGivenName,
                 PreferredFamilyName, dateOfBirth!.Value, gender, EthnicityCode!, AddressLine1, AddressLine2, Town, Postcode, Email, Phone, ContactPreference, Upn, Uln,
-                int.Parse(LevelOfNeed!, System.Globalization.CultureInfo.InvariantCulture), Send == "ehc", Send == "sen-support"));
+                int.Parse(LevelOfNeed!, System.Globalization.CultureInfo.InvariantCulture), Send == "ehc", Send == "sen-support", EducatedLaCode, LaCodeAtYear11));
         }
         catch (RuleViolationException ex)
         {
