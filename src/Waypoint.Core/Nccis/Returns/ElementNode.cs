@@ -1,0 +1,105 @@
+using System.Text;
+using System.Xml;
+
+namespace Waypoint.Core.Nccis.Returns;
+
+/// <summary>
+/// One element of a single header or record, read into memory. Only one record is held at a time and its size is
+/// capped, so a large file is validated in flat memory.
+/// </summary>
+internal sealed class ElementNode(string name)
+{
+    public const int MaxValueLength = 1000;
+    public const int MaxElementsPerRecord = 5000;
+    public const int MaxDepth = 8;
+
+    // Suppliers spell some elements differently (nccis.md 2.1, 2.4); validation works with one spelling.
+    private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
+    {
+        ["DatabaseID"] = "DatabaseId",
+        ["NeetStartDate"] = "NEETStartDate",
+    };
+
+    public string Name { get; } = Spellings.GetValueOrDefault(name, name);
+
+    /// <summary>Trimmed text; null when empty, since suppliers write empty elements for absent values.</summary>
+    public string? Text { get; private set; }
+
+    public List<ElementNode> Children { get; } = [];
+
+    public ElementNode? Child(string childName) => Children.Find(c => c.Name == childName);
+
+    public IEnumerable<ElementNode> All(string childName) => Children.Where(c => c.Name == childName);
+
+    public string? Value(string childName) => Child(childName)?.Text;
+
+    /// <summary>Reads the element the reader is on, leaving the reader on the node after its end tag.</summary>
+    public static ElementNode Read(XmlReader reader)
+    {
+        var budget = MaxElementsPerRecord;
+        return Read(reader, 0, ref budget);
+    }
+
+    private static ElementNode Read(XmlReader reader, int level, ref int budget)
+    {
+        if (--budget < 0 || level > MaxDepth)
+        {
+            throw new RecordTooComplexException();
+        }
+
+        var node = new ElementNode(reader.LocalName);
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return node;
+        }
+
+        var depth = reader.Depth;
+        var text = new StringBuilder();
+        var buffer = new char[256];
+        if (!reader.Read())
+        {
+            return node;
+        }
+
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    node.Children.Add(Read(reader, level + 1, ref budget));
+                    continue;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                    // Chunked so one enormous text node is never held whole; anything past the cap is dropped.
+                    int read;
+                    while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                    {
+                        if (text.Length < MaxValueLength)
+                        {
+                            text.Append(buffer, 0, Math.Min(read, MaxValueLength - text.Length));
+                        }
+                    }
+
+                    break;
+            }
+
+            if (!reader.Read())
+            {
+                break;
+            }
+        }
+
+        reader.Read();
+        var value = text.ToString().Trim();
+        node.Text = value.Length == 0 ? null : value;
+        return node;
+    }
+}
+
+internal sealed class RecordTooComplexException : Exception
+{
+    public RecordTooComplexException()
+        : base("A record is too large or too deeply nested.")
+    {
+    }
+}

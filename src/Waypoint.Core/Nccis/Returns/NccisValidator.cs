@@ -1,0 +1,346 @@
+using System.Text;
+using System.Xml;
+
+namespace Waypoint.Core.Nccis.Returns;
+
+/// <summary>
+/// Checks an NCCIS monthly return (ours or another system's) against the record and file errors of
+/// shared/reference/nccis.md section 8. The file is streamed one <c>YoungPersonsRecord</c> at a time; only the
+/// identifiers the cross-record checks need (902, 907, 908) are kept across records. Hostile input is refused
+/// rather than processed: no DTDs or entities, a byte limit, strict UTF-8.
+/// </summary>
+public sealed class NccisValidator(CurrencyOptions? currency = null)
+{
+    private static readonly string[] RootNames = ["NCCIS", "NCCIS2015"];
+
+    private readonly CurrencyOptions currency = currency ?? new CurrencyOptions();
+
+    public NccisValidationReport Validate(Stream xml, NccisValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        options ??= new NccisValidationOptions();
+        var report = new NccisValidationReport();
+        if (xml.CanSeek && xml.Length - xml.Position > options.MaxBytes)
+        {
+            report.AddFileError(NccisErrorCatalogue.TooLarge, $"The file is {xml.Length - xml.Position:N0} bytes; files over {options.MaxBytes:N0} bytes are refused without being read.");
+            report.Refused = true;
+            return report;
+        }
+
+        var run = new Run(this, options, report);
+        var limited = new LimitedReadStream(xml, options.MaxBytes);
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = options.MaxBytes,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = false,
+        };
+
+        // Strict UTF-8: invalid bytes throw instead of becoming U+FFFD. Byte-order-mark detection is off so a
+        // UTF-16 file is not silently accepted; the UTF-8 preamble is still skipped.
+        using var text = new StreamReader(limited, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
+        XmlReader? reader = null;
+        try
+        {
+            // Create already reads the first buffer, so it can throw everything reading can.
+            reader = XmlReader.Create(text, settings);
+            run.ReadDocument(reader);
+        }
+        catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            run.Refuse(NccisErrorCatalogue.DtdProhibited, $"The file contains a DTD (line {ex.LineNumber}, column {ex.LinePosition}). DTDs and entity declarations are not allowed in an NCCIS return and were not processed.");
+        }
+        catch (XmlException ex)
+        {
+            run.Refuse(NccisErrorCatalogue.MalformedXml, $"The file is not well-formed XML at line {ex.LineNumber}, column {ex.LinePosition}: {ex.Message}");
+        }
+        catch (DecoderFallbackException)
+        {
+            run.Refuse(NccisErrorCatalogue.NotUtf8, $"The file is not valid UTF-8{Near(reader)}. It may have been saved as Latin-1 or Windows-1252; save it as UTF-8 and try again.");
+        }
+        catch (FileTooLargeException ex)
+        {
+            run.Refuse(NccisErrorCatalogue.TooLarge, $"The file is larger than {ex.MaxBytes:N0} bytes and was refused; reading stopped at the limit.");
+        }
+        catch (RecordTooComplexException)
+        {
+            run.Refuse(NccisErrorCatalogue.RecordTooComplex, $"A YoungPersonsRecord{Near(reader)} has more than {ElementNode.MaxElementsPerRecord:N0} elements or is nested more than {ElementNode.MaxDepth} deep; the file was refused.");
+        }
+        catch (IOException ex)
+        {
+            run.Refuse(NccisErrorCatalogue.Unreadable, $"The file could not be read: {ex.Message}");
+        }
+
+        finally
+        {
+            reader?.Dispose();
+        }
+
+        run.Finish();
+        return report;
+    }
+
+    private static string Near(XmlReader? reader) =>
+        reader is IXmlLineInfo info && info.HasLineInfo() && info.LineNumber > 0 ? $" (near line {info.LineNumber}, column {info.LinePosition})" : "";
+
+    /// <summary>The state of one validation: header, cross-record indexes and counts for the aggregated file errors.</summary>
+    private sealed class Run(NccisValidator validator, NccisValidationOptions options, NccisValidationReport report)
+    {
+        private const int ExamplesShown = 5;
+
+        private readonly HashSet<string> ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> ulns = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> people = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, (int Count, List<string> Examples)> aggregated = [];
+        private readonly HashSet<string> databaseIds = new(StringComparer.Ordinal);
+        private readonly HashSet<string> sourceLeas = new(StringComparer.Ordinal);
+        private bool headerSeen;
+        private DateOnly? periodEnd = options.PeriodEnd;
+        private NccisRecordChecks? checks;
+
+        public void ReadDocument(XmlReader reader)
+        {
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                Refuse(NccisErrorCatalogue.NotAnNccisFile, "The file has no XML root element.");
+                return;
+            }
+
+            if (!RootNames.Contains(reader.LocalName))
+            {
+                Refuse(NccisErrorCatalogue.NotAnNccisFile, $"The root element is {NccisRecordChecks.Quote(reader.LocalName)}; an NCCIS return has NCCIS or NCCIS2015.");
+                return;
+            }
+
+            var rootDepth = reader.Depth;
+            var empty = reader.IsEmptyElement;
+            reader.Read();
+            while (!empty && !reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == rootDepth))
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                    continue;
+                }
+
+                switch (reader.LocalName)
+                {
+                    case "FileHeader":
+                        Header(ElementNode.Read(reader));
+                        break;
+                    case "YoungPersonsRecord":
+                        var line = reader is IXmlLineInfo info ? info.LineNumber : 0;
+                        Record(ElementNode.Read(reader), line);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            // Reading on to the end finds anything after the root (a second root, junk, truncation).
+            while (reader.Read())
+            {
+            }
+
+            if (!headerSeen)
+            {
+                report.AddFileError(NccisErrorCatalogue.NotAnNccisFile, "The file has no FileHeader.");
+            }
+        }
+
+        public void Refuse(int code, string message)
+        {
+            report.AddFileError(code, message);
+            report.Refused = true;
+        }
+
+        public void Finish()
+        {
+            foreach (var (code, (count, examples)) in aggregated.OrderBy(a => a.Key))
+            {
+                var what = code switch
+                {
+                    240 => "have no Activities node; NCCIS rejects the file",
+                    903 => $"have a YoungPersonsID whose first 3 digits are not a DatabaseId in the header ({string.Join(", ", databaseIds.Order())})",
+                    904 => "have an unrecognised cohort status (allowed: P, G, A, T, E, M, D, L); NCCIS fails the whole file",
+                    _ => NccisErrorCatalogue.FileErrors[code],
+                };
+                var plural = count == 1 ? "1 record" : $"{count:N0} records";
+                report.AddFileError(code, $"{plural} {what}. {(count > examples.Count ? "For example" : "Records")}: {string.Join("; ", examples)}.", count);
+            }
+        }
+
+        private void Header(ElementNode header)
+        {
+            if (headerSeen)
+            {
+                report.AddFileError(NccisErrorCatalogue.NotAnNccisFile, "The file has more than one FileHeader.");
+                return;
+            }
+
+            headerSeen = true;
+            foreach (var id in header.Child("Databases")?.All("DatabaseId") ?? [])
+            {
+                if (id.Text is { Length: 3 } value && value.All(char.IsAsciiDigit))
+                {
+                    databaseIds.Add(value);
+                }
+                else
+                {
+                    HeaderError($"DatabaseId {NccisRecordChecks.Quote(id.Text)} is not 3 digits.");
+                }
+            }
+
+            if (databaseIds.Count == 0)
+            {
+                HeaderError("There is no valid Databases/DatabaseId.");
+            }
+
+            foreach (var la in header.Child("SourceLEAs")?.All("LEACode") ?? [])
+            {
+                if (LaCodes.IsEnglishLa(la.Text))
+                {
+                    sourceLeas.Add(la.Text!);
+                }
+                else
+                {
+                    HeaderError($"SourceLEAs/LEACode {NccisRecordChecks.Quote(la.Text)} is not a recognised LA code.");
+                }
+            }
+
+            if (sourceLeas.Count == 0)
+            {
+                HeaderError("There is no valid SourceLEAs/LEACode.");
+            }
+
+            HeaderDate(header, "DateOfSend");
+            var headerPeriodEnd = HeaderDate(header, "PeriodEnd");
+            periodEnd ??= headerPeriodEnd;
+            foreach (var name in (string[])["SupplierName", "SupplierXMLVersion", "XMLSchemaVersion"])
+            {
+                if (header.Value(name) is null)
+                {
+                    HeaderError($"{name} is missing.");
+                }
+            }
+        }
+
+        private DateOnly? HeaderDate(ElementNode header, string name)
+        {
+            var value = header.Value(name);
+            if (NccisRecordChecks.TryDate(value, out var date))
+            {
+                return date;
+            }
+
+            HeaderError(value is null ? $"{name} is missing." : $"{name} {NccisRecordChecks.Quote(value)} is not a date in the form YYYY-MM-DD.");
+            return null;
+        }
+
+        private void HeaderError(string message) => report.AddFileError(NccisErrorCatalogue.HeaderInvalid, "FileHeader: " + message);
+
+        private void Record(ElementNode node, int line)
+        {
+            report.RecordCount++;
+            if (!headerSeen)
+            {
+                headerSeen = true;
+                report.AddFileError(NccisErrorCatalogue.NotAnNccisFile, "The first YoungPersonsRecord comes before any FileHeader; the header must come first.");
+            }
+
+            var record = NccisReturnRecord.From(node);
+            var id = record.YoungPersonsId;
+            var label = id is null ? $"record at line {line}" : id;
+            if (!record.HasPersonalDetails)
+            {
+                report.AddFileError(NccisErrorCatalogue.RecordWithoutPersonalDetails, $"The YoungPersonsRecord at line {line} has no PersonalDetails.");
+            }
+
+            if (!record.HasActivities)
+            {
+                Aggregate(240, label);
+            }
+
+            if (id is { Length: >= 3 } && databaseIds.Count > 0 && !databaseIds.Contains(id[..3]))
+            {
+                Aggregate(903, label);
+            }
+
+            if (record.CohortStatus is { } status && !NccisRecordChecks.IsKnownCohortStatus(status))
+            {
+                Aggregate(904, $"{label} ({NccisRecordChecks.Quote(status)})");
+            }
+
+            if (!record.HasPersonalDetails)
+            {
+                return;
+            }
+
+            checks ??= new NccisRecordChecks(validator.currency, periodEnd, sourceLeas, Add);
+            currentId = id;
+            checks.Check(record);
+            CrossRecord(record);
+        }
+
+        private string? currentId;
+
+        private void Add(int code, string field, string message) =>
+            report.AddRecordError(new(code, NccisErrorCatalogue.PriorityOf(code), currentId, field, message), options.MaxRecordErrors);
+
+        private void CrossRecord(NccisReturnRecord r)
+        {
+            if (r.YoungPersonsId is not { } id)
+            {
+                return;
+            }
+
+            if (!ids.Add(id))
+            {
+                Add(902, "YoungPersonsID", $"YoungPersonsID {id} appears more than once in the file.");
+                return;
+            }
+
+            if (r.Uln is { } uln)
+            {
+                if (ulns.TryGetValue(uln, out var other))
+                {
+                    Add(907, "UniqueLearnerNo", $"ULN {uln} is also on young person {other}.");
+                }
+                else
+                {
+                    ulns[uln] = id;
+                }
+            }
+
+            if (r is { GivenName: { } given, FamilyName: { } family, Dob: { } dob })
+            {
+                var key = $"{given.ToUpperInvariant()}|{family.ToUpperInvariant()}|{dob}";
+                if (people.TryGetValue(key, out var other))
+                {
+                    Add(908, "DOB", $"Suspected duplicate of young person {other}: same given name, family name and date of birth. Not counted in the totals.");
+                }
+                else
+                {
+                    people[key] = id;
+                }
+            }
+        }
+
+        private void Aggregate(int code, string example)
+        {
+            var (count, examples) = aggregated.GetValueOrDefault(code, (0, []));
+            if (examples.Count < ExamplesShown)
+            {
+                examples.Add(example);
+            }
+
+            aggregated[code] = (count + 1, examples);
+        }
+    }
+}
