@@ -5,7 +5,8 @@ namespace Waypoint.Cli;
 
 /// <summary>
 /// The <c>waypoint</c> command line. Exit codes: 0 success, 1 the command failed (the message says why),
-/// 2 the command line itself was wrong.
+/// 2 the command line itself was wrong. <c>nccis validate</c> refines these: 1 the file has errors, 2 the file is
+/// missing, unreadable or refused.
 /// </summary>
 public static partial class Commands
 {
@@ -39,6 +40,7 @@ public static partial class Commands
         root.Options.Add(DataDirectoryOption);
         root.Subcommands.Add(CreateDbCommand(contextFactory));
         root.Subcommands.Add(CreateDemoCommand(contextFactory));
+        root.Subcommands.Add(CreateNccisCommand(contextFactory));
         root.Subcommands.Add(CreateUsersCommand(contextFactory));
         return root;
     }
