@@ -102,6 +102,7 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
         private bool headerSeen;
         private DateOnly? periodEnd = options.PeriodEnd;
         private NccisRecordChecks? checks;
+        private string? currentId;
 
         public void ReadDocument(XmlReader reader)
         {
@@ -287,8 +288,6 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
             checks.Check(record);
             CrossRecord(record);
         }
-
-        private string? currentId;
 
         private void Add(int code, string field, string message) =>
             report.AddRecordError(new(code, NccisErrorCatalogue.PriorityOf(code), currentId, field, message), options.MaxRecordErrors);

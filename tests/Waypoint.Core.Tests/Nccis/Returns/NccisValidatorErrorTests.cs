@@ -3,7 +3,10 @@ using Waypoint.Core.Nccis.Returns;
 
 namespace Waypoint.Core.Tests.Nccis.Returns;
 
-/// <summary>One file per error number in nccis.md section 8, each the clean file with exactly that fault added.</summary>
+/// <summary>
+/// One file per error number in nccis.md section 8, each the clean file with exactly that fault added; each must
+/// report that number and no other.
+/// </summary>
 public class NccisValidatorErrorTests
 {
     private static XDocument C() => NccisTestFile.Clean();
@@ -37,13 +40,13 @@ public class NccisValidatorErrorTests
         [7] = () => C().Set("Ethnicity", "WIRT"),
         [8] = () => C().Set("DOB", null),
         [9] = () => C().Set("DOB", "1995-01-01").Set("SENDFlag", "Y"),
-        [10] = () => C().Set("DOB", "2012-01-15"),
+        [10] = () => C().Set("DOB", "2012-01-15").Set("ActivityCode", "110"),
         [11] = () => C().Set("CohortStatus", null),
         [13] = () => C().Set("CohortStatus", "T"),
         [14] = () => C().Set("LeadLEA", null),
         [15] = () => C().Set("LeadLEA", "999"),
         [19] = () => C().Set("EducatedLEA", "999"),
-        [24] = () => C().Set("LEACodeAtYear11", "999"),
+        [24] = () => C().Set("LEACodeAtYear11", "999").Set("SeptemberGuarantee", null).Set("GuaranteeStatusIndicator", null),
         [25] = () => C().Set("LEACodeAtYear11", "886"),
         [26] = () => C().Set("LeadLEA", "886"),
         [27] = () => C().Set("GuaranteeStatus", "999"),
@@ -95,7 +98,7 @@ public class NccisValidatorErrorTests
         [258] = () => C().Set("PredictedEndDate", "2027-13-45"),
         [259] = () => C().Set("PredictedEndDate", null),
         [260] = () => C().Set("Gender", "M").Set("CharacteristicCode", "180"),
-        [261] = () => C().Set("LEACode", "999").Set("LEACodeAtYear11", "999"),
+        [261] = () => C().Set("LEACode", "999").Set("LEACodeAtYear11", null),
         [262] = () => C().Set("ActivityCode", "260"),
         [302] = () => C().Set("IntendedDestinationYr11", "999"),
         [303] = () => C().Set("SENSupportFlag", null),
@@ -164,6 +167,8 @@ public class NccisValidatorErrorTests
 
         var errors = report.RecordErrors.Where(e => e.Code == code).ToList();
         Assert.NotEmpty(errors);
+        // Verified before the start date is necessarily verified before ascertained (237) too: ascertained is not before the start.
+        Assert.Equal(code == 256 ? [237, 256] : [code], report.RecordErrors.Select(e => e.Code).Distinct().Order());
         Assert.Empty(report.FileErrors);
         Assert.False(report.Refused);
         Assert.All(errors, e =>
@@ -181,7 +186,8 @@ public class NccisValidatorErrorTests
     {
         var report = Validate(FileMutations[code]());
 
-        Assert.Contains(report.FileErrors, e => e.Code == code);
+        Assert.Equal(code, Assert.Single(report.FileErrors).Code);
+        Assert.Empty(report.RecordErrors);
         Assert.Equal(1, report.Totals[code]);
         Assert.False(report.IsClean);
     }
