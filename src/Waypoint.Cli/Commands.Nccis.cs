@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Waypoint.Core.Nccis.Returns;
 
@@ -59,11 +60,14 @@ public static partial class Commands
         return nccis;
     }
 
-    /// <summary>The machine-readable report: exactly <c>file_errors</c>, <c>record_errors</c> and <c>totals</c>.</summary>
+    /// <summary>
+    /// The machine-readable report: exactly <c>file_errors</c>, <c>record_errors</c> and <c>totals</c>. The relaxed
+    /// encoder keeps quotes in messages readable; it still escapes control characters, and the output is not HTML.
+    /// </summary>
     internal static string NccisReportJson(NccisValidationReport report)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteStartArray("file_errors");

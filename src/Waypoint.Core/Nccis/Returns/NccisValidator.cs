@@ -167,12 +167,12 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
             {
                 var what = code switch
                 {
-                    240 => "have no Activities node; NCCIS rejects the file",
-                    903 => $"have a YoungPersonsID whose first 3 digits are not a DatabaseId in the header ({string.Join(", ", databaseIds.Order())})",
-                    904 => "have an unrecognised cohort status (allowed: P, G, A, T, E, M, D, L); NCCIS fails the whole file",
+                    240 => "no Activities node; NCCIS rejects the file",
+                    903 => $"a YoungPersonsID whose first 3 digits are not a DatabaseId in the header ({string.Join(", ", databaseIds.Order())})",
+                    904 => "an unrecognised cohort status (allowed: P, G, A, T, E, M, D, L); NCCIS fails the whole file",
                     _ => NccisErrorCatalogue.FileErrors[code],
                 };
-                var plural = count == 1 ? "1 record" : $"{count:N0} records";
+                var plural = count == 1 ? "1 record has" : $"{count:N0} records have";
                 report.AddFileError(code, $"{plural} {what}. {(count > examples.Count ? "For example" : "Records")}: {string.Join("; ", examples)}.", count);
             }
         }
