@@ -123,7 +123,7 @@ public static class NccisErrorCatalogue
         [NotAnNccisFile] = "Root is not NCCIS or NCCIS2015, or FileHeader missing or repeated",
         [HeaderInvalid] = "FileHeader value missing or invalid",
         [RecordWithoutPersonalDetails] = "YoungPersonsRecord without PersonalDetails",
-        [RecordTooComplex] = "YoungPersonsRecord too large or too deeply nested",
+        [RecordTooComplex] = "A record or other element too large or too deeply nested",
         [Unreadable] = "File could not be read",
     };
 

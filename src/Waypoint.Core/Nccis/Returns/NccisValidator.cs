@@ -69,7 +69,7 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
         }
         catch (RecordTooComplexException)
         {
-            run.Refuse(NccisErrorCatalogue.RecordTooComplex, $"A YoungPersonsRecord{Near(reader)} has more than {ElementNode.MaxElementsPerRecord:N0} elements or is nested more than {ElementNode.MaxDepth} deep; the file was refused.");
+            run.Refuse(NccisErrorCatalogue.RecordTooComplex, $"An element{Near(reader)} has more than {ElementNode.MaxElementsPerRecord:N0} elements inside it or is nested more than {ElementNode.MaxDepth} deep; an NCCIS return has neither, so the file was refused.");
         }
         catch (IOException ex)
         {
@@ -139,7 +139,7 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
                         Record(ElementNode.Read(reader), line);
                         break;
                     default:
-                        reader.Skip();
+                        SkipElement(reader);
                         break;
                 }
             }
@@ -152,6 +152,34 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
             if (!headerSeen)
             {
                 report.AddFileError(NccisErrorCatalogue.NotAnNccisFile, "The file has no FileHeader.");
+            }
+        }
+
+        /// <summary>
+        /// Skips an element this validator does not use. Unlike <see cref="XmlReader.Skip"/> it gives up on deep
+        /// nesting, because the reader keeps state for every open level and a file of nested tags would exhaust memory.
+        /// </summary>
+        private static void SkipElement(XmlReader reader)
+        {
+            var depth = reader.Depth;
+            if (reader.IsEmptyElement)
+            {
+                reader.Read();
+                return;
+            }
+
+            while (reader.Read())
+            {
+                if (reader.Depth > depth + ElementNode.MaxDepth)
+                {
+                    throw new RecordTooComplexException();
+                }
+
+                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+                {
+                    reader.Read();
+                    return;
+                }
             }
         }
 

@@ -149,6 +149,19 @@ public class NccisValidatorFileTests
     }
 
     [Fact]
+    public void Validate_DeeplyNestedUnknownElement_RefusedEarly()
+    {
+        var nesting = string.Concat(Enumerable.Repeat("<x>", 200_000));
+        var xml = CleanXml().Replace("<YoungPersonsRecord>", nesting + "<YoungPersonsRecord>", StringComparison.Ordinal);
+
+        var report = Validate(xml);
+
+        Assert.True(report.Refused);
+        Assert.Equal(NccisErrorCatalogue.RecordTooComplex, Assert.Single(report.FileErrors).Code);
+        Assert.Contains("line ", report.FileErrors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_OtherRootElement_Refused()
     {
         var report = Validate("<?xml version=\"1.0\"?><Invoice><FileHeader/></Invoice>");
