@@ -72,6 +72,7 @@ public sealed class PostgresServer
         }
 
         var runAsPostgres = Environment.UserName == "root";
+        RemoveAbandonedClusters(bin, runAsPostgres);
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"waypoint-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
         if (runAsPostgres)
@@ -103,6 +104,49 @@ public sealed class PostgresServer
             catch (IOException)
             {
             }
+        }
+    }
+
+    /// <summary>
+    /// A test host that is killed (rather than exiting) never runs its exit handler, so its cluster keeps running.
+    /// Each cluster's folder is named after the process that started it; stop and delete those whose process is gone.
+    /// </summary>
+    private static void RemoveAbandonedClusters(string bin, bool runAsPostgres)
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "waypoint-pg-*"))
+        {
+            var parts = Path.GetFileName(directory).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var owner) || IsRunning(owner))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.Exists(Path.Combine(directory, "postmaster.pid")))
+                {
+                    Run(Path.Combine(bin, "pg_ctl"), ["-D", directory, "-m", "immediate", "-w", "stop"], runAsPostgres);
+                }
+
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                // Another test process may be removing it at the same time; it is only a clean-up.
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
