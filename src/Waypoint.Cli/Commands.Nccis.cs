@@ -113,12 +113,12 @@ public static partial class Commands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                File.Delete(partial);
+                DeleteIfThere(partial);
                 throw new CommandFailedException($"cannot write '{path}': {ex.Message}");
             }
             catch
             {
-                File.Delete(partial);
+                DeleteIfThere(partial);
                 throw;
             }
 
@@ -133,6 +133,18 @@ public static partial class Commands
             return Success;
         });
         return export;
+    }
+
+    // Cleanup must not hide the error that caused it, for example when the output folder does not exist.
+    private static void DeleteIfThere(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>

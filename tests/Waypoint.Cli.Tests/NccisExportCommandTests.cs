@@ -16,7 +16,8 @@ public sealed class NccisExportCommandTests : IDisposable
     {
         var database = await TestDatabases.CreateMigratedAsync(provider, "cli_nccis_export");
         Assert.Equal(0, (await CliRunner.RunAsync(database, "demo", "seed", "--people", "200", "--seed", "5")).ExitCode);
-        var periodEnd = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The seeder dates activities from the real clock; this month's end keeps the period in the same academic year as them.
+        var periodEnd = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var export = await CliRunner.RunAsync(database, "nccis", "export", "--period-end", periodEnd, "--la", "931", "--output", file);
         var validate = await CliRunner.RunAsync(null, "nccis", "validate", file);
@@ -30,6 +31,20 @@ public sealed class NccisExportCommandTests : IDisposable
         var submission = await db.NccisSubmissions.SingleAsync();
         Assert.Equal(new FileInfo(file).Length, submission.FileBytes);
         Assert.Contains(submission.FileSha256, export.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task NccisExport_OutputFolderMissing_ExitsOneAndRecordsNothing()
+    {
+        var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Sqlite, "cli_nccis_export_missing");
+        var missing = Path.Combine(Path.GetTempPath(), "waypoint-tests", $"missing-{Guid.NewGuid():N}", "return.xml");
+
+        var result = await CliRunner.RunAsync(database, "nccis", "export", "--period-end", "2026-11-30", "--la", "931", "--output", missing);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot write", result.Error, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Empty(await db.NccisSubmissions.ToListAsync());
     }
 
     [Theory]
