@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.Data;
 using Waypoint.Core.Nccis.Returns;
 
 namespace Waypoint.Cli;
@@ -57,7 +60,91 @@ public static partial class Commands
             return report.Refused ? Usage : report.IsClean ? Success : Failed;
         });
         nccis.Subcommands.Add(validate);
+        nccis.Subcommands.Add(CreateNccisExportCommand(contextFactory));
         return nccis;
+    }
+
+    private static Command CreateNccisExportCommand(Func<ParseResult, CliContext> contextFactory)
+    {
+        var periodEnd = new Option<string>("--period-end") { Description = "The month end the return describes (YYYY-MM-DD).", Required = true };
+        periodEnd.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                result.AddError($"--period-end '{value}' is not a date in the form YYYY-MM-DD.");
+            }
+        });
+        var la = new Option<string>("--la") { Description = "The 3-digit code of the LA the return is for.", Required = true };
+        la.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !Core.Nccis.LaCodes.IsEnglishLa(value))
+            {
+                result.AddError($"--la '{value}' is not an English LA code.");
+            }
+        });
+        var output = new Option<string>("--output") { Description = "The XML file to write; replaced if it exists.", Required = true };
+        var export = new Command("export", "Write the monthly NCCIS XML return for an LA and record the submission. Exit code 0 written, 1 failed, 2 wrong command line.")
+        {
+            periodEnd, la, output,
+        };
+        export.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = contextFactory(parse);
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var end = DateOnly.ParseExact(parse.GetValue(periodEnd)!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await using var scope = context.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                throw new CommandFailedException("The database schema is not up to date. Run 'waypoint db migrate' first.");
+            }
+
+            // Written beside the target and moved into place, so a failed export never leaves a half file under the real name.
+            var partial = path + ".partial";
+            NccisExportResult result;
+            try
+            {
+                await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+                {
+                    result = await scope.ServiceProvider.GetRequiredService<NccisExporter>().ExportAsync(context.Actor, parse.GetValue(la)!, end, stream, cancellationToken);
+                }
+
+                File.Move(partial, path, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                DeleteIfThere(partial);
+                throw new CommandFailedException($"cannot write '{path}': {ex.Message}");
+            }
+            catch
+            {
+                DeleteIfThere(partial);
+                throw;
+            }
+
+            var statuses = string.Join(", ", result.ByCohortStatus.Select(s => $"{s.Key} {s.Value:N0}"));
+            await context.Output.WriteLineAsync($"Wrote {result.RecordCount:N0} records ({(statuses.Length == 0 ? "none" : statuses)}) to {path}.");
+            if (result.WithoutActivity > 0)
+            {
+                await context.Output.WriteLineAsync($"Warning: {result.WithoutActivity:N0} records have no activity on or before {end:yyyy-MM-dd}; NCCIS reports them as error 240 until one is recorded.");
+            }
+
+            await context.Output.WriteLineAsync($"{result.FileBytes:N0} bytes, SHA-256 {result.FileSha256}. Submission {result.SubmissionId} recorded.");
+            return Success;
+        });
+        return export;
+    }
+
+    // Cleanup must not hide the error that caused it, for example when the output folder does not exist.
+    private static void DeleteIfThere(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>

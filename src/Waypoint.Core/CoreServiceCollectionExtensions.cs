@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Dashboards.CohortOverview>();
+        services.AddScoped<Nccis.Returns.NccisExporter>();
         return services;
     }
 }

@@ -35,4 +35,5 @@ public static class AuditActions
     public const string DatabaseMigrated = "database.migrated";
     public const string Imported = "data.imported";
     public const string Exported = "data.exported";
+    public const string NccisExported = "nccis.exported";
 }

@@ -23,6 +23,7 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<CohortStatusChange> CohortStatusChanges => Set<CohortStatusChange>();
     public DbSet<Tasks.FollowUpTask> FollowUpTasks => Set<Tasks.FollowUpTask>();
     public DbSet<Journeys.JourneyState> JourneyStates => Set<Journeys.JourneyState>();
+    public DbSet<Nccis.Returns.NccisSubmission> NccisSubmissions => Set<Nccis.Returns.NccisSubmission>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -270,7 +270,7 @@ public sealed class DemoDataGenerator
             var provider = code is "230" or "280" or "460" ? colleges[0] : null;
             person.SchoolId = provider?.Id;
             person.LevelOfNeed = code is "619" or "640" or "810" ? 1 : 2;
-            AddActivity(person, code, yearStart.AddDays(-random.Next(0, 400)), provider);
+            AddActivity(person, code, yearStart.AddDays(-random.Next(0, 400)), provider, neet: code is "619" or "640");
             return;
         }
 
@@ -364,7 +364,7 @@ public sealed class DemoDataGenerator
             DateVerified = verified,
             NeetStartDate = neet ? start : null,
             ReviewDate = code is "260" or "290" or "350" or "616" or "710" ? today.AddDays(random.Next(7, 90)) : null,
-            PredictedEndDate = code is "210" or "220" or "230" or "250" or "270" or "280" or "410" or "450" or "460" or "110"
+            PredictedEndDate = code is "210" or "220" or "230" or "250" or "260" or "270" or "280" or "410" or "450" or "460" or "110"
                 ? new DateOnly(AcademicAge.AcademicYearStart(today) + 1, 7, 31)
                 : null,
             EstablishmentNumber = establishment?.LaEstab,

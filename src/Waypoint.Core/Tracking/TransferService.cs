@@ -51,8 +51,11 @@ public sealed record TransferInResult(Guid YoungPersonId, bool Matched);
 public class TransferService(WaypointDbContext db, YoungPersonAccess access, AuditTrail audit, TimeProvider clock, CurrencyCalculator currency, TrackingOptions options)
 {
     /// <summary>NCCIS YoungPersonsID: the 3-digit database ID then the local ID zero-padded to 10 digits.</summary>
-    public string YoungPersonsId(YoungPerson person) =>
-        (options.NccisDatabaseId ?? person.LeadLaCode) + person.LocalId.PadLeft(10, '0');
+    public string YoungPersonsId(YoungPerson person) => YoungPersonsIdFor(options.NccisDatabaseId, person);
+
+    /// <summary>The same rule for callers without a <see cref="TransferService"/>, such as the monthly return.</summary>
+    public static string YoungPersonsIdFor(string? nccisDatabaseId, YoungPerson person) =>
+        (nccisDatabaseId ?? person.LeadLaCode) + person.LocalId.PadLeft(10, '0');
 
     public async Task<TransferSummary?> ExportAsync(Actor actor, Guid youngPersonId, CancellationToken cancellationToken = default)
     {

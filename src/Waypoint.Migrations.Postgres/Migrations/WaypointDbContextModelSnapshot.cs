@@ -321,6 +321,57 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("journey_states", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("record_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nccis_submissions");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_nccis_submissions_created_by_user_id");
+
+                    b.HasIndex("LaCode", "PeriodEnd")
+                        .HasDatabaseName("ix_nccis_submissions_la_period");
+
+                    b.ToTable("nccis_submissions", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1237,6 +1288,15 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>
+                {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_nccis_submissions_user");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Tasks.FollowUpTask", b =>

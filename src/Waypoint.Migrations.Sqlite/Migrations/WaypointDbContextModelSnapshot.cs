@@ -310,6 +310,57 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("journey_states", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nccis_submissions");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_nccis_submissions_created_by_user_id");
+
+                    b.HasIndex("LaCode", "PeriodEnd")
+                        .HasDatabaseName("ix_nccis_submissions_la_period");
+
+                    b.ToTable("nccis_submissions", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1226,6 +1277,15 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>
+                {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_nccis_submissions_user");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Tasks.FollowUpTask", b =>

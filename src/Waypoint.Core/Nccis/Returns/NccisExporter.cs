@@ -1,0 +1,361 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Core.Access;
+using Waypoint.Core.Audit;
+using Waypoint.Core.Data;
+using Waypoint.Core.Tracking;
+using Waypoint.Core.Users;
+using Waypoint.Core.YoungPeople;
+
+namespace Waypoint.Core.Nccis.Returns;
+
+/// <summary>What one export wrote. <see cref="WithoutActivity"/> records have no activity on or before the period end.</summary>
+public sealed record NccisExportResult(
+    Guid SubmissionId,
+    int RecordCount,
+    IReadOnlyDictionary<string, int> ByCohortStatus,
+    int WithoutActivity,
+    long FileBytes,
+    string FileSha256);
+
+/// <summary>
+/// Writes the monthly NCCIS XML return (shared/reference/nccis.md sections 2, 6, 7 and 11) for one LA and period end,
+/// streaming people from the database in batches so a large LA never sits in memory, and records the submission.
+/// </summary>
+public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimeProvider clock, CurrencyCalculator currency, TrackingOptions options)
+{
+    public const string SupplierName = "Waypoint";
+
+    /// <summary>The schema identifier of the XSD the element order follows (nccis.md 11); the official value for later editions is unconfirmed.</summary>
+    public const string SchemaVersion = "NCCIS2015";
+
+    private const int BatchSize = 500;
+
+    public async Task<NccisExportResult> ExportAsync(Actor actor, string laCode, DateOnly periodEnd, Stream output, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!LaCodes.IsEnglishLa(laCode))
+        {
+            throw new ArgumentException($"'{laCode}' is not an English LA code.", nameof(laCode));
+        }
+
+        // The return holds every young person the LA leads on, so only the LA's own LA-wide staff (or the system) may write it.
+        if (!actor.IsSystem && (actor.Role?.IsLaWide() != true || actor.LaCode != laCode))
+        {
+            throw new InvalidOperationException($"Only staff of LA {laCode} with LA-wide access can export its NCCIS return.");
+        }
+
+        var databaseId = options.NccisDatabaseId ?? laCode;
+        var byStatus = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var withoutActivity = 0;
+        var records = 0;
+        string hash;
+        long bytes;
+        await using (var hashing = new HashingStream(output))
+        {
+            var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false, Indent = false };
+            using (var xml = XmlWriter.Create(hashing, settings))
+            {
+                xml.WriteStartDocument();
+                xml.WriteStartElement("NCCIS");
+                WriteHeader(xml, databaseId, laCode, periodEnd);
+                Guid? after = null;
+                while (true)
+                {
+                    var batch = await BatchAsync(laCode, periodEnd, after, ct);
+                    foreach (var person in batch)
+                    {
+                        var hasActivity = WriteRecord(xml, person, databaseId, periodEnd);
+                        records++;
+                        withoutActivity += hasActivity ? 0 : 1;
+                        var status = person.CohortStatus.ToString();
+                        byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+                    }
+
+                    // Flushing per batch keeps the writer's buffer, not the whole file, in memory.
+                    xml.Flush();
+                    if (batch.Count < BatchSize)
+                    {
+                        break;
+                    }
+
+                    after = batch[^1].Id;
+                }
+
+                xml.WriteEndElement();
+                xml.WriteEndDocument();
+            }
+
+            await hashing.FlushAsync(ct);
+            (hash, bytes) = hashing.Finish();
+        }
+
+        var submission = new NccisSubmission
+        {
+            LaCode = laCode,
+            PeriodEnd = periodEnd,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedByUserId = actor.UserId,
+            RecordCount = records,
+            FileSha256 = hash,
+            FileBytes = bytes,
+        };
+        db.NccisSubmissions.Add(submission);
+        audit.Add(actor, AuditActions.NccisExported, entityType: nameof(NccisSubmission), entityId: submission.Id.ToString(), details: new
+        {
+            submissionId = submission.Id,
+            laCode,
+            periodEnd = Date(periodEnd),
+            records,
+            byCohortStatus = byStatus,
+            withoutActivity,
+            bytes,
+            sha256 = hash,
+        });
+        await db.SaveChangesAsync(ct);
+        return new NccisExportResult(submission.Id, records, byStatus, withoutActivity, bytes, hash);
+    }
+
+    /// <summary>
+    /// The cohort of nccis.md section 6 as at the period end: Year 11, academic age 16-17, and 18-24 with an EHC plan;
+    /// lead LA only; P and G, plus leavers in the month their status changed.
+    /// </summary>
+    public IQueryable<YoungPerson> Cohort(string laCode, DateOnly periodEnd)
+    {
+        var (_, youngestBorn) = AcademicAge.DateOfBirthRange(11, periodEnd);
+        var (oldestWithoutPlan, _) = AcademicAge.DateOfBirthRange(13, periodEnd);
+        var (oldestBorn, _) = AcademicAge.DateOfBirthRange(20, periodEnd);
+        var monthStart = new DateOnly(periodEnd.Year, periodEnd.Month, 1);
+        var monthEnd = monthStart.AddMonths(1).AddDays(-1);
+        return db.YoungPeople
+            .Where(p => p.LeadLaCode == laCode)
+            .Where(p => p.DateOfBirth >= oldestBorn && p.DateOfBirth <= youngestBorn && (p.DateOfBirth >= oldestWithoutPlan || p.HasEhcPlan))
+            .Where(p => p.CohortStatus == CohortStatus.P || p.CohortStatus == CohortStatus.G
+                || (p.CohortStatusChangedOn >= monthStart && p.CohortStatusChangedOn <= monthEnd
+                    && (p.CohortStatus == CohortStatus.A || p.CohortStatus == CohortStatus.L || p.CohortStatus == CohortStatus.T
+                        || p.CohortStatus == CohortStatus.E || p.CohortStatus == CohortStatus.M || p.CohortStatus == CohortStatus.D)));
+    }
+
+    private async Task<List<YoungPerson>> BatchAsync(string laCode, DateOnly periodEnd, Guid? after, CancellationToken ct)
+    {
+        var academicYear = AcademicAge.AcademicYearStart(periodEnd);
+        var query = Cohort(laCode, periodEnd);
+        if (after is { } last)
+        {
+            query = query.Where(p => p.Id.CompareTo(last) > 0);
+        }
+
+        return await query.OrderBy(p => p.Id).Take(BatchSize)
+            .Include(p => p.Activities.Where(a => a.StartDate <= periodEnd))
+            .Include(p => p.Characteristics.Where(c => c.StartDate <= periodEnd && (c.EndDate == null || c.EndDate >= periodEnd)))
+            .Include(p => p.SeptemberGuarantee.Where(o => o.AcademicYear == academicYear))
+            .AsSplitQuery()
+            .AsNoTracking()
+            .ToListAsync(ct);
+    }
+
+    private void WriteHeader(XmlWriter xml, string databaseId, string laCode, DateOnly periodEnd)
+    {
+        xml.WriteStartElement("FileHeader");
+        xml.WriteStartElement("Databases");
+        xml.WriteElementString("DatabaseId", databaseId);
+        xml.WriteEndElement();
+        xml.WriteStartElement("SourceLEAs");
+        xml.WriteElementString("LEACode", laCode);
+        xml.WriteEndElement();
+        xml.WriteElementString("DateOfSend", Date(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        xml.WriteElementString("PeriodEnd", Date(periodEnd));
+        xml.WriteElementString("SupplierName", SupplierName);
+        xml.WriteElementString("SupplierXMLVersion", typeof(NccisExporter).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+        xml.WriteElementString("XMLSchemaVersion", SchemaVersion);
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Writes one YoungPersonsRecord in the order of nccis.md section 11. False when there was no activity to write.</summary>
+    private bool WriteRecord(XmlWriter xml, YoungPerson p, string databaseId, DateOnly periodEnd)
+    {
+        xml.WriteStartElement("YoungPersonsRecord");
+
+        xml.WriteStartElement("PersonalDetails");
+        xml.WriteElementString("YoungPersonsID", TransferService.YoungPersonsIdFor(databaseId, p));
+        xml.WriteElementString("CohortStatus", p.CohortStatus.ToString());
+        xml.WriteElementString("GivenName", p.GivenName);
+        Optional(xml, "MiddleName", p.MiddleNames);
+        xml.WriteElementString("FamilyName", p.FamilyName);
+        Optional(xml, "AddressLine1", p.AddressLine1);
+        Optional(xml, "AddressLine2", p.AddressLine2);
+        Optional(xml, "AddressLine3", p.AddressLine3);
+        Optional(xml, "Town", p.Town);
+        Optional(xml, "County", p.County);
+        Optional(xml, "Postcode", p.Postcode);
+        xml.WriteElementString("Gender", p.Gender.ToString());
+        xml.WriteElementString("DOB", Date(p.DateOfBirth));
+        xml.WriteElementString("Ethnicity", p.EthnicityCode);
+        xml.WriteElementString("LeadLEA", p.LeadLaCode);
+        Optional(xml, "EducatedLEA", p.EducatedLaCode);
+
+        // Only T and E carry a destination LA (errors 13, 34, 35); a code left over from an earlier status is not returned.
+        Optional(xml, "TransferredToLACode", p.CohortStatus is CohortStatus.T or CohortStatus.E ? p.TransferredToLaCode : null);
+        Optional(xml, "LEACodeAtYear11", p.LaCodeAtYear11);
+        Optional(xml, "UniqueLearnerNo", p.Uln);
+        Optional(xml, "UniquePupilNumber", p.Upn);
+        Optional(xml, "PreviousYPIDIdentifier", p.PreviousYoungPersonsId);
+        xml.WriteEndElement();
+
+        var year11 = p.SeptemberGuarantee.FirstOrDefault(o => o.YearGroup == 11);
+        var year12 = p.SeptemberGuarantee.FirstOrDefault(o => o.YearGroup == 12);
+        if (year11 is not null || year12 is not null)
+        {
+            xml.WriteStartElement("SeptemberGuarantee");
+            foreach (var (offer, name) in new[] { (year11, "Year11"), (year12, "Year12") })
+            {
+                if (offer is not null)
+                {
+                    xml.WriteStartElement(name);
+                    xml.WriteElementString("GuaranteeStatus", offer.StatusCode);
+                    xml.WriteElementString("LEACode", offer.LaCode);
+                    xml.WriteEndElement();
+                }
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteStartElement("LevelOfNeed");
+        xml.WriteElementString("LevelOfNeedCode", p.LevelOfNeed.ToString(CultureInfo.InvariantCulture));
+        xml.WriteElementString("SENDFlag", YesNo(p.HasEhcPlan));
+        xml.WriteElementString("SENSupportFlag", YesNo(p.HasSenSupport && !p.HasEhcPlan));
+        var characteristics = p.Characteristics.Select(c => c.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (characteristics.Count > 0)
+        {
+            xml.WriteStartElement("Characteristics");
+            foreach (var code in characteristics)
+            {
+                xml.WriteElementString("CharacteristicCode", code);
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+
+        // The activity current at the period end, not today's: later activities were filtered out by the query.
+        var activity = CurrentActivity.Of(p.Activities);
+        if (activity is not null)
+        {
+            WriteActivity(xml, activity, periodEnd);
+        }
+
+        if (p.IntendedDestinationCode is not null)
+        {
+            xml.WriteStartElement("IntendedDestination");
+            xml.WriteElementString("IntendedDestinationYr11", p.IntendedDestinationCode);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        return activity is not null;
+    }
+
+    private void WriteActivity(XmlWriter xml, Activity a, DateOnly periodEnd)
+    {
+        // A verification after the period end had not happened at the period end (error 305), so currency is worked
+        // out from what was known then rather than taken from the stored due-to-lapse date.
+        var verified = a.DateVerified <= periodEnd ? a.DateVerified : null;
+        var due = currency.DueToLapseDate(a.Code, a.DateAscertained, verified, a.ReviewDate, a.PredictedEndDate);
+        xml.WriteStartElement("Activities");
+        xml.WriteStartElement("Cohort");
+        xml.WriteElementString("ActivityCode", a.Code);
+        xml.WriteElementString("StartDate", Date(a.StartDate));
+        xml.WriteElementString("DateAscertained", Date(a.DateAscertained));
+        Optional(xml, "DateVerified", verified);
+        Optional(xml, "ReviewDate", a.ReviewDate);
+        Optional(xml, "DueToLapseDate", due);
+        xml.WriteElementString("CurrencyLapsed", YesNo(CurrencyCalculator.IsLapsed(due, periodEnd)));
+        Optional(xml, "EstablishmentNumber", a.EstablishmentNumber);
+        Optional(xml, "EstablishmentName", a.EstablishmentName);
+        Optional(xml, "UKProviderReferenceNumber", a.Ukprn);
+        Optional(xml, "NEETStartDate", a.NeetStartDate);
+        Optional(xml, "PredictedEndDate", a.PredictedEndDate);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void Optional(XmlWriter xml, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            xml.WriteElementString(name, value);
+        }
+    }
+
+    private static void Optional(XmlWriter xml, string name, DateOnly? value)
+    {
+        if (value is { } date)
+        {
+            xml.WriteElementString(name, Date(date));
+        }
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string YesNo(bool value) => value ? "Y" : "N";
+
+    /// <summary>Passes writes through to the output while hashing and counting them, so the file never has to be read back.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private long written;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => written; set => throw new NotSupportedException(); }
+
+        public (string Hash, long Bytes) Finish() => (Convert.ToHexStringLower(sha256.GetHashAndReset()), written);
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            sha256.AppendData(buffer);
+            written += buffer.Length;
+            inner.Write(buffer);
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            sha256.AppendData(buffer.Span);
+            written += buffer.Length;
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                sha256.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
