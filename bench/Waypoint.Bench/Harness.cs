@@ -54,26 +54,34 @@ public static class Latency
     /// <summary>Runs the operations interleaved (so drift in the machine hits both alike) and returns each one's 95th percentile in ms.</summary>
     public static async Task<(double Measured, double Baseline)> P95Async(BenchOptions options, Func<int, Task> measured, Func<int, Task> baseline)
     {
+        var p95 = await P95Async(options, [measured, baseline]);
+        return (p95[0], p95[1]);
+    }
+
+    /// <summary>As above for any number of operations, for a benchmark that also reports a secondary baseline.</summary>
+    public static async Task<double[]> P95Async(BenchOptions options, IReadOnlyList<Func<int, Task>> operations)
+    {
         for (var i = 0; i < options.Warmup; i++)
         {
-            await measured(i);
-            await baseline(i);
+            foreach (var operation in operations)
+            {
+                await operation(i);
+            }
         }
 
-        var a = new List<double>(options.Iterations);
-        var b = new List<double>(options.Iterations);
+        var times = operations.Select(_ => new List<double>(options.Iterations)).ToArray();
         var watch = new Stopwatch();
         for (var i = 0; i < options.Iterations; i++)
         {
-            watch.Restart();
-            await measured(i);
-            a.Add(watch.Elapsed.TotalMilliseconds);
-            watch.Restart();
-            await baseline(i);
-            b.Add(watch.Elapsed.TotalMilliseconds);
+            for (var o = 0; o < operations.Count; o++)
+            {
+                watch.Restart();
+                await operations[o](i);
+                times[o].Add(watch.Elapsed.TotalMilliseconds);
+            }
         }
 
-        return (Percentile(a, 0.95), Percentile(b, 0.95));
+        return times.Select(t => Percentile(t, 0.95)).ToArray();
     }
 
     private static double Percentile(List<double> values, double p)
@@ -81,5 +89,23 @@ public static class Latency
         values.Sort();
         var index = (int)Math.Ceiling(p * values.Count) - 1;
         return values[Math.Clamp(index, 0, values.Count - 1)];
+    }
+}
+
+/// <summary>A benchmark that cannot give a valid figure (a wrong response, a query plan that scans); the run exits 1 with the message.</summary>
+public sealed class BenchFailedException : Exception
+{
+    public BenchFailedException()
+    {
+    }
+
+    public BenchFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public BenchFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
     }
 }

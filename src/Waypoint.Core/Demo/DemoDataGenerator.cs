@@ -380,7 +380,16 @@ public sealed class DemoDataGenerator
         var key = school.EstablishmentNumber + allocationYear;
         var serial = upnSerials.GetValueOrDefault(key) + 1;
         upnSerials[key] = serial;
-        return Upn.Create(options.LaCode, school.EstablishmentNumber!, allocationYear, serial);
+
+        // A UPN's serial has three digits, so one school allocates at most 999 a year, and past about 30,000 people
+        // the six demo schools run out. Most pupils got their UPN at a primary school, which the demo does not model,
+        // so the overflow goes to unmodelled schools' establishment numbers (+100, +200, ...): still valid and unique,
+        // and smaller populations keep exactly the UPNs they had.
+        var overflow = (serial - 1) / 999;
+        var establishment = overflow == 0
+            ? school.EstablishmentNumber!
+            : (int.Parse(school.EstablishmentNumber!, System.Globalization.CultureInfo.InvariantCulture) + (100 * overflow)).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        return Upn.Create(options.LaCode, establishment, allocationYear, ((serial - 1) % 999) + 1);
     }
 
     private string NextUln()

@@ -28,7 +28,12 @@ public class RecordTimeline(WaypointDbContext db)
             .OrderByDescending(e => e.Id).Take(200)
             .ToListAsync(cancellationToken);
         var userIds = person.Activities.Where(a => a.RecordedByUserId is not null).Select(a => a.RecordedByUserId!.Value).Distinct().ToList();
-        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
+        // Imported activities have no recording user, and most records hold only those: no round trip to look up nobody.
+        var names = userIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+                .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
         var entries = person.Activities.Select(a => new TimelineEntry(
             a.RecordedAt,

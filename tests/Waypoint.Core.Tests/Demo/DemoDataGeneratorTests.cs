@@ -59,6 +59,16 @@ public class DemoDataGeneratorTests(ITestOutputHelper output)
         Assert.All(people.SelectMany(p => p.Activities), a => Assert.NotNull(ActivityCodes.Find(a.Code)));
     }
 
+    /// <summary>Six schools allocate at most 999 UPNs a year each, which the 100,000-person benchmark outgrows.</summary>
+    [Fact]
+    public void Generate_MorePeopleThanTheSchoolsHaveUpnSerials_UpnsStayValidAndUnique()
+    {
+        var people = DemoDataGenerator.Generate(new DemoOptions(40_000, 1), Today).People;
+
+        Assert.All(people, p => Assert.Null(Upn.Validate(p.Upn)));
+        Assert.Equal(people.Count, people.Select(p => p.Upn).Distinct().Count());
+    }
+
     /// <summary>shared/reference/roni.md: FSM about 2x as common among SEN pupils, FSM pupils about 2x as often persistently absent and about 4x as often suspended.</summary>
     [Fact]
     public void Generate_RiskFactors_CoOccurAsInTheNationalFigures()

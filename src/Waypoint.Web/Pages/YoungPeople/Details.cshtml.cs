@@ -26,9 +26,7 @@ public class DetailsModel(YoungPersonAccess access, WaypointDbContext db, Record
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var result = await access.OpenAsync(HttpContext.GetActor(), id, "record page",
-            q => q.Include(p => p.School).Include(p => p.Activities).Include(p => p.Characteristics).Include(p => p.Census)
-                .Include(p => p.SeptemberGuarantee).AsSplitQuery());
+        var result = await access.OpenAsync(HttpContext.GetActor(), id, "record page", q => q.Include(p => p.School).Include(p => p.Census).AsNoTracking());
         if (result.Outcome != AccessOutcome.Allowed)
         {
             // A record outside the user's responsibility looks the same as one that does not exist.
@@ -36,13 +34,20 @@ public class DetailsModel(YoungPersonAccess access, WaypointDbContext db, Record
         }
 
         Person = result.Value!;
+
+        // A plain query per collection rather than a split query, whose every part repeats the person's joins and a
+        // sort: measured in bench/ (young-person-page), this took about 1.7 ms off a 7 ms page.
+        Person.Activities = await db.Activities.AsNoTracking().Where(a => a.YoungPersonId == id).ToListAsync();
+        Person.Characteristics = await db.Characteristics.AsNoTracking().Where(c => c.YoungPersonId == id).ToListAsync();
+        Person.SeptemberGuarantee = await db.SeptemberGuaranteeOffers.AsNoTracking().Where(o => o.YoungPersonId == id).ToListAsync();
+
         var actor = HttpContext.GetActor();
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         CanChange = ParticipationService.CanChange(actor);
         CanManageCohort = actor.Role?.IsLaWide() == true;
         AdviserName = Person.AdviserUserId is null ? null : await db.Users.Where(u => u.Id == Person.AdviserUserId).Select(u => u.DisplayName).SingleOrDefaultAsync();
         YoungPersonsId = transfers.YoungPersonsId(Person);
-        OpenTasks = await db.FollowUpTasks.Where(t => t.YoungPersonId == id && t.CompletedAt == null).OrderBy(t => t.DueOn).ToListAsync();
+        OpenTasks = await db.FollowUpTasks.AsNoTracking().Where(t => t.YoungPersonId == id && t.CompletedAt == null).OrderBy(t => t.DueOn).ToListAsync();
         Timeline = await timeline.ForAsync(Person);
         return Page();
     }
