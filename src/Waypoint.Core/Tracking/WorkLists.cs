@@ -21,6 +21,7 @@ public sealed record WorkListRow(
     string GivenName,
     string? PreferredGivenName,
     string FamilyName,
+    string? PreferredFamilyName,
     DateOnly DateOfBirth,
     string? Postcode,
     string? SchoolName,
@@ -32,7 +33,7 @@ public sealed record WorkListRow(
     string? IntendedDestinationCode,
     Guid Version)
 {
-    public string DisplayName => $"{PreferredGivenName ?? GivenName} {FamilyName}";
+    public string DisplayName => $"{PreferredGivenName ?? GivenName} {PreferredFamilyName ?? FamilyName}";
 }
 
 public static class WorkLists
@@ -121,7 +122,7 @@ public static class WorkLists
     };
 
     public static IQueryable<WorkListRow> ToRows(this IQueryable<YoungPerson> people) => people.Select(p => new WorkListRow(
-        p.Id, p.GivenName, p.PreferredGivenName, p.FamilyName, p.DateOfBirth, p.Postcode, p.School == null ? null : p.School.Name,
+        p.Id, p.GivenName, p.PreferredGivenName, p.FamilyName, p.PreferredFamilyName, p.DateOfBirth, p.Postcode, p.School == null ? null : p.School.Name,
         p.CurrentActivityCode, p.CurrentActivityStart, p.CurrentDueToLapse, p.CurrentNeetStart, p.CurrentReviewDate, p.IntendedDestinationCode, p.Version));
 
     private static IQueryable<YoungPerson> InYear(IQueryable<YoungPerson> people, int yearGroup, DateOnly today)

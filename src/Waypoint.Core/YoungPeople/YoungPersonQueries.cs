@@ -8,6 +8,7 @@ public sealed record YoungPersonListItem(
     string GivenName,
     string FamilyName,
     string? PreferredGivenName,
+    string? PreferredFamilyName,
     DateOnly DateOfBirth,
     string? Upn,
     string? Postcode,
@@ -15,7 +16,7 @@ public sealed record YoungPersonListItem(
     string? CurrentActivityCode,
     DateOnly? CurrentActivityStart)
 {
-    public string DisplayName => $"{PreferredGivenName ?? GivenName} {FamilyName}";
+    public string DisplayName => $"{PreferredGivenName ?? GivenName} {PreferredFamilyName ?? FamilyName}";
 }
 
 public static class YoungPersonQueries
@@ -27,6 +28,7 @@ public static class YoungPersonQueries
             p.GivenName,
             p.FamilyName,
             p.PreferredGivenName,
+            p.PreferredFamilyName,
             p.DateOfBirth,
             p.Upn,
             p.Postcode,

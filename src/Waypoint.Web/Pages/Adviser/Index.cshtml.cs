@@ -32,7 +32,7 @@ public class IndexModel(YoungPersonAccess access, CohortOverview overview, Waypo
             join p in visible on t.YoungPersonId equals p.Id
             where t.AssignedToUserId == actor.UserId && t.CompletedAt == null
             orderby t.DueOn, p.FamilyName
-            select new TaskRow(t.Id, p.Id, (p.PreferredGivenName ?? p.GivenName) + " " + p.FamilyName, t.Title, t.DueOn))
+            select new TaskRow(t.Id, p.Id, (p.PreferredGivenName ?? p.GivenName) + " " + (p.PreferredFamilyName ?? p.FamilyName), t.Title, t.DueOn))
             .Take(500).ToListAsync();
         Overdue = tasks.Where(t => t.DueOn < Today).ToList();
         DueToday = tasks.Where(t => t.DueOn == Today).ToList();

@@ -67,7 +67,7 @@ public abstract class RecordActivityPageModel(YoungPersonAccess access, JourneyS
 
         var state = await journeys.GetAsync<RecordActivityState>(Journey, userId, Kind);
         var person = await access.VisibleTo(actor).Where(p => p.Id == Id)
-            .Select(p => new JourneyPerson(p.Id, (p.PreferredGivenName ?? p.GivenName) + " " + p.FamilyName, p.CurrentActivityCode))
+            .Select(p => new JourneyPerson(p.Id, (p.PreferredGivenName ?? p.GivenName) + " " + (p.PreferredFamilyName ?? p.FamilyName), p.CurrentActivityCode))
             .SingleOrDefaultAsync();
         if (state is null || person is null)
         {
