@@ -15,7 +15,7 @@ public class CohortOverview(TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var neetCodes = ActivityCodes.Neet.ToList();
-        var notKnownCodes = ActivityCodes.NotKnown.Append("150").ToList();
+        var notKnownCodes = ActivityCodes.SituationNotKnown.ToList();
         var current = visible.Where(p => p.CohortStatus == CohortStatus.P || p.CohortStatus == CohortStatus.G);
         var yearGroups = new List<YearGroupCount>();
         for (var year = fromYearGroup; year <= toYearGroup; year++)

@@ -79,6 +79,9 @@ public static class ActivityCodes
 
     public static readonly IReadOnlySet<string> Neet = All.Where(a => a.IsNeet).Select(a => a.Code).ToHashSet();
     public static readonly IReadOnlySet<string> NotKnown = new HashSet<string> { "810", "820", "830" };
+
+    /// <summary>Every code that says the situation is not known: 810-830 and, for Year 11, 150. What work lists chase.</summary>
+    public static readonly IReadOnlySet<string> SituationNotKnown = All.Where(a => a.IsNotKnown).Select(a => a.Code).ToHashSet();
 }
 
 /// <summary>NCCIS individual characteristic codes (IC01), shared/reference/nccis.md section 4.</summary>

@@ -31,7 +31,7 @@ public static class CurrentActivity
 
     /// <summary>NEET, or not known: a not-known code, or a current activity whose currency has lapsed.</summary>
     public static bool IsNotKnown(string? code, DateOnly? dueToLapse, DateOnly asOf) =>
-        code is not null && (ActivityCodes.NotKnown.Contains(code) || code == "150" || CurrencyCalculator.IsLapsed(dueToLapse, asOf));
+        code is not null && (ActivityCodes.SituationNotKnown.Contains(code) || CurrencyCalculator.IsLapsed(dueToLapse, asOf));
 
     public static bool IsNeet(string? code) => code is not null && ActivityCodes.Neet.Contains(code);
 }

@@ -133,7 +133,7 @@ public class ParticipationService(
             }
         }
 
-        audit.Add(actor, AuditActions.ActivityRecorded, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id, details: new
+        AuditChange(actor, person, AuditActions.ActivityRecorded, details: new
         {
             activityId = activity.Id,
             code = activity.Code,
@@ -158,7 +158,7 @@ public class ParticipationService(
         current.DateVerified = Today;
         CurrentActivity.Apply(person, currency);
         Touch(person);
-        audit.Add(actor, AuditActions.ActivityVerified, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id, details: new
+        AuditChange(actor, person, AuditActions.ActivityVerified, details: new
         {
             activityId = current.Id,
             code = current.Code,
@@ -231,7 +231,7 @@ public class ParticipationService(
         person.SearchName = NameSearch.Key(person.GivenName, person.FamilyName);
         person.PostcodeDistrict = person.Postcode is null ? null : Postcode.District(person.Postcode);
         Touch(person);
-        audit.Add(actor, AuditActions.YoungPersonUpdated, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id, details: new { changes });
+        AuditChange(actor, person, AuditActions.YoungPersonUpdated, details: new { changes });
         await SaveAsync(actor, person, cancellationToken);
     }
 
@@ -295,8 +295,7 @@ public class ParticipationService(
         person.CohortStatusChangedOn = command.EffectiveOn;
         person.TransferredToLaCode = transferTo;
         Touch(person);
-        audit.Add(actor, AuditActions.CohortStatusChanged, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
-            reason: change.Reason, details: new { changes = new[] { new FieldChange("CohortStatus", change.From.ToString(), change.To.ToString()) }, transferredToLaCode = transferTo, effectiveOn = command.EffectiveOn });
+        AuditChange(actor, person, AuditActions.CohortStatusChanged, reason: change.Reason, details: new { changes = new[] { new FieldChange("CohortStatus", change.From.ToString(), change.To.ToString()) }, transferredToLaCode = transferTo, effectiveOn = command.EffectiveOn });
         await SaveAsync(actor, person, cancellationToken);
     }
 
@@ -312,8 +311,7 @@ public class ParticipationService(
         person.IntendedDestinationCode = command.Code;
         person.IntendedDestinationRecordedOn = Today;
         Touch(person);
-        audit.Add(actor, AuditActions.IntendedDestinationSet, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
-            details: new { changes = new[] { new FieldChange("IntendedDestinationCode", old, command.Code) } });
+        AuditChange(actor, person, AuditActions.IntendedDestinationSet, details: new { changes = new[] { new FieldChange("IntendedDestinationCode", old, command.Code) } });
         await SaveAsync(actor, person, cancellationToken);
     }
 
@@ -341,8 +339,7 @@ public class ParticipationService(
         offer.RecordedOn = Today;
         offer.RecordedByUserId = actor.UserId;
         Touch(person);
-        audit.Add(actor, AuditActions.SeptemberGuaranteeSet, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
-            details: new { yearGroup = command.YearGroup, academicYear, provider = command.ProviderName, changes = new[] { new FieldChange($"SeptemberGuaranteeYear{command.YearGroup}", old, command.StatusCode) } });
+        AuditChange(actor, person, AuditActions.SeptemberGuaranteeSet, details: new { yearGroup = command.YearGroup, academicYear, provider = command.ProviderName, changes = new[] { new FieldChange($"SeptemberGuaranteeYear{command.YearGroup}", old, command.StatusCode) } });
         await SaveAsync(actor, person, cancellationToken);
     }
 
@@ -357,8 +354,7 @@ public class ParticipationService(
         var old = person.AdviserUserId;
         person.AdviserUserId = adviserUserId;
         Touch(person);
-        audit.Add(actor, AuditActions.AdviserAssigned, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
-            details: new { changes = new[] { new FieldChange("AdviserUserId", old?.ToString(), adviserUserId?.ToString()) } });
+        AuditChange(actor, person, AuditActions.AdviserAssigned, details: new { changes = new[] { new FieldChange("AdviserUserId", old?.ToString(), adviserUserId?.ToString()) } });
         await SaveAsync(actor, person, cancellationToken);
     }
 
@@ -393,8 +389,7 @@ public class ParticipationService(
         person.Characteristics.Add(characteristic);
         db.Characteristics.Add(characteristic);
         Touch(person);
-        audit.Add(actor, AuditActions.CharacteristicAdded, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
-            details: new { changes = new[] { new FieldChange($"Characteristic {code}", null, $"from {Format(startDate)}") } });
+        AuditChange(actor, person, AuditActions.CharacteristicAdded, details: new { changes = new[] { new FieldChange($"Characteristic {code}", null, $"from {Format(startDate)}") } });
         await SaveAsync(actor, person, cancellationToken);
     }
 
@@ -410,8 +405,7 @@ public class ParticipationService(
 
         characteristic.EndDate = endDate;
         Touch(person);
-        audit.Add(actor, AuditActions.CharacteristicEnded, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
-            details: new { changes = new[] { new FieldChange($"Characteristic {characteristic.Code}", $"from {Format(characteristic.StartDate)}", $"ended {Format(endDate)}") } });
+        AuditChange(actor, person, AuditActions.CharacteristicEnded, details: new { changes = new[] { new FieldChange($"Characteristic {characteristic.Code}", $"from {Format(characteristic.StartDate)}", $"ended {Format(endDate)}") } });
         await SaveAsync(actor, person, cancellationToken);
     }
 
@@ -519,6 +513,10 @@ public class ParticipationService(
         await audit.RecordAsync(actor, AuditActions.UpdateConflict, AuditOutcome.Failed, "YoungPerson", youngPersonId.ToString(), youngPersonId,
             details: new { purpose, reason = "the record was changed by someone else after it was opened" }, cancellationToken: cancellationToken);
     }
+
+    /// <summary>Stages the audit event of a change to this person's record, saved with the change itself.</summary>
+    private void AuditChange(Actor actor, YoungPerson person, string action, object details, string? reason = null) =>
+        audit.Add(actor, action, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id, reason: reason, details: details);
 
     private void Touch(YoungPerson person) => person.UpdatedAt = clock.GetUtcNow().UtcDateTime;
 

@@ -69,7 +69,7 @@ public static class WorkLists
     public static IQueryable<YoungPerson> Apply(IQueryable<YoungPerson> visible, WorkListKind kind, WorkListFilter filter, DateOnly today, TrackingOptions options)
     {
         var people = visible.Where(p => p.CohortStatus == CohortStatus.P || p.CohortStatus == CohortStatus.G);
-        var notKnownCodes = new[] { "810", "820", "830", "150" };
+        var notKnownCodes = ActivityCodes.SituationNotKnown.ToArray();
         var neetCodes = ActivityCodes.Neet.ToArray();
         people = kind switch
         {

@@ -31,6 +31,6 @@ public class StaffHomeModel(YoungPersonAccess access, CohortOverview overview, W
 
         var current = visible.Where(p => p.CohortStatus == CohortStatus.P);
         Neet = await current.WhereCurrentActivityIn(ActivityCodes.Neet.ToList()).OrderByCurrentActivityStart().Take(20).ToListItems().ToListAsync();
-        NotKnown = await current.WhereCurrentActivityIn(ActivityCodes.NotKnown.ToList()).OrderByCurrentActivityStart().Take(20).ToListItems().ToListAsync();
+        NotKnown = await current.WhereCurrentActivityIn(ActivityCodes.SituationNotKnown.ToList()).OrderByCurrentActivityStart().Take(20).ToListItems().ToListAsync();
     }
 }

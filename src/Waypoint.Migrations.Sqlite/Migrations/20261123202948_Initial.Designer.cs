@@ -11,8 +11,8 @@ using Waypoint.Core.Data;
 namespace Waypoint.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WaypointDbContext))]
-    [Migration("20261123194941_NccisSubmissions")]
-    partial class NccisSubmissions
+    [Migration("20261123202948_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
