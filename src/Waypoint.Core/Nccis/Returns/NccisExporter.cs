@@ -63,7 +63,7 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
                 xml.WriteStartDocument();
                 xml.WriteStartElement("NCCIS");
                 WriteHeader(xml, databaseId, laCode, periodEnd);
-                Guid? after = null;
+                string? after = null;
                 while (true)
                 {
                     var batch = await BatchAsync(laCode, periodEnd, after, ct);
@@ -83,7 +83,7 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
                         break;
                     }
 
-                    after = batch[^1].Id;
+                    after = batch[^1].LocalId;
                 }
 
                 xml.WriteEndElement();
@@ -140,16 +140,20 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
                         || p.CohortStatus == CohortStatus.E || p.CohortStatus == CohortStatus.M || p.CohortStatus == CohortStatus.D)));
     }
 
-    private async Task<List<YoungPerson>> BatchAsync(string laCode, DateOnly periodEnd, Guid? after, CancellationToken ct)
+    /// <summary>
+    /// One batch in YoungPersonsID order (the LA's local IDs are fixed-width and unique), so the file's order depends on
+    /// the records alone and an LA that re-imports its own return writes the same file again.
+    /// </summary>
+    private async Task<List<YoungPerson>> BatchAsync(string laCode, DateOnly periodEnd, string? after, CancellationToken ct)
     {
         var academicYear = AcademicAge.AcademicYearStart(periodEnd);
         var query = Cohort(laCode, periodEnd);
-        if (after is { } last)
+        if (after is not null)
         {
-            query = query.Where(p => p.Id.CompareTo(last) > 0);
+            query = query.Where(p => string.Compare(p.LocalId, after) > 0);
         }
 
-        return await query.OrderBy(p => p.Id).Take(BatchSize)
+        return await query.OrderBy(p => p.LocalId).Take(BatchSize)
             .Include(p => p.Activities.Where(a => a.StartDate <= periodEnd))
             .Include(p => p.Characteristics.Where(c => c.StartDate <= periodEnd && (c.EndDate == null || c.EndDate >= periodEnd)))
             .Include(p => p.SeptemberGuarantee.Where(o => o.AcademicYear == academicYear))
