@@ -61,6 +61,7 @@ public static partial class Commands
         });
         nccis.Subcommands.Add(validate);
         nccis.Subcommands.Add(CreateNccisExportCommand(contextFactory));
+        nccis.Subcommands.Add(CreateNccisImportCommand(contextFactory));
         return nccis;
     }
 

@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Dashboards.CohortOverview>();
         services.AddScoped<Nccis.Returns.NccisExporter>();
+        services.AddScoped<Nccis.Returns.NccisImporter>();
         return services;
     }
 }

@@ -4,7 +4,7 @@ namespace Waypoint.Cli.Tests;
 
 public sealed class NccisCommandTests : IDisposable
 {
-    private const string CleanRecord = """
+    internal const string CleanRecord = """
           <YoungPersonsRecord>
             <PersonalDetails>
               <YoungPersonsID>9310000000001</YoungPersonsID>
@@ -40,7 +40,7 @@ public sealed class NccisCommandTests : IDisposable
 
     private readonly List<string> files = [];
 
-    private static string Return(string records) => $"""
+    internal static string Return(string records) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <NCCIS>
           <FileHeader>

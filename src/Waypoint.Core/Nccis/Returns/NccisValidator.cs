@@ -11,8 +11,6 @@ namespace Waypoint.Core.Nccis.Returns;
 /// </summary>
 public sealed class NccisValidator(CurrencyOptions? currency = null)
 {
-    private static readonly string[] RootNames = ["NCCIS", "NCCIS2015"];
-
     private readonly CurrencyOptions currency = currency ?? new CurrencyOptions();
 
     public NccisValidationReport Validate(Stream xml, NccisValidationOptions? options = null)
@@ -29,21 +27,8 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
 
         var run = new Run(this, options, report);
         var limited = new LimitedReadStream(xml, options.MaxBytes);
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = options.MaxBytes,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = false,
-        };
-
-        // Strict UTF-8: invalid bytes throw instead of becoming U+FFFD. Byte-order-mark detection is off so a
-        // UTF-16 file is not silently accepted; the UTF-8 preamble is still skipped.
-        using var text = new StreamReader(limited, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
+        var settings = NccisXml.ReaderSettings(options.MaxBytes);
+        using var text = NccisXml.OpenText(limited);
         XmlReader? reader = null;
         try
         {
@@ -112,7 +97,7 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
                 return;
             }
 
-            if (!RootNames.Contains(reader.LocalName))
+            if (!NccisXml.RootNames.Contains(reader.LocalName))
             {
                 Refuse(NccisErrorCatalogue.NotAnNccisFile, $"The root element is {NccisRecordChecks.Quote(reader.LocalName)}; an NCCIS return has NCCIS or NCCIS2015.");
                 return;
