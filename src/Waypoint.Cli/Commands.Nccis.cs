@@ -30,9 +30,10 @@ public static partial class Commands
         var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
 
+        var retired = new Option<bool>("--retired-checks") { Description = "Also run the checks DfE retired (29, 33, 36, 236, 301), for a file from a product still on the 2015-16 requirement." };
         var validate = new Command("validate", "Check a return against every NCCIS record and file error. Exit code 0 clean, 1 errors found, 2 unreadable or refused.")
         {
-            file, periodEnd, format,
+            file, periodEnd, format, retired,
         };
         validate.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,6 +42,7 @@ public static partial class Commands
             var options = new NccisValidationOptions
             {
                 PeriodEnd = parse.GetValue(periodEnd) is { } end ? DateOnly.ParseExact(end, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                RetiredChecks = parse.GetValue(retired),
             };
 
             NccisValidationReport report;

@@ -132,6 +132,19 @@ public sealed class NccisCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task NccisValidate_RetiredChecksOption_ReportsRetiredYouthContractError()
+    {
+        var record = CleanRecord.Replace("<EducatedLEA>931</EducatedLEA>", "<EducatedLEA>931</EducatedLEA><YouthContractIndicator>Q</YouthContractIndicator>", StringComparison.Ordinal);
+
+        var current = await CliRunner.RunAsync(null, "nccis", "validate", Write(Return(record)), "--format", "json");
+        var retired = await CliRunner.RunAsync(null, "nccis", "validate", Write(Return(record)), "--retired-checks", "--format", "json");
+
+        Assert.Equal(0, current.ExitCode);
+        Assert.Equal(1, retired.ExitCode);
+        Assert.Contains("\"36\": 1", retired.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NccisValidate_DtdInFile_ExitCode2()
     {
         var xml = Return(CleanRecord).Replace("<NCCIS>", "<!DOCTYPE NCCIS [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><NCCIS>", StringComparison.Ordinal);

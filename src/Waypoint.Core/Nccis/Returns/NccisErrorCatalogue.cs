@@ -6,8 +6,9 @@ public sealed record NccisErrorDefinition(int Code, int Priority, string Summary
 /// The error numbers the return validator reports. 1-909 are NCCIS numbers (shared/reference/nccis.md section 8) with
 /// the priority from the 8.1 table. 306 and 909 have no priority in the source; Waypoint gives them 2.
 /// Numbers 9001-9009 are Waypoint-local file errors for structural faults the reference lists without numbers.
-/// Not implemented: 29, 33, 36, 236 (retired), 301 (removed in 2020-21: intended destination became optional) and
-/// the 2020-21 September Guarantee age checks, whose numbers and exact rules are unconfirmed.
+/// The errors DfE has retired (29, 33, 36, 236 and 301) are in <see cref="RetiredRecordErrors"/> and checked only when
+/// <see cref="NccisValidationOptions.RetiredChecks"/> is on, for files from a product still on the 2015-16 requirement.
+/// Not implemented: the 2020-21 September Guarantee age checks, whose numbers and exact rules are unconfirmed.
 /// </summary>
 public static class NccisErrorCatalogue
 {
@@ -110,6 +111,16 @@ public static class NccisErrorCatalogue
     /// <summary>Record-level errors, by number.</summary>
     public static IReadOnlyDictionary<int, NccisErrorDefinition> RecordErrors { get; } = Definitions.ToDictionary(d => d.Code);
 
+    /// <summary>Record-level errors of the 2015-16 requirement that later editions dropped, by number.</summary>
+    public static IReadOnlyDictionary<int, NccisErrorDefinition> RetiredRecordErrors { get; } = new NccisErrorDefinition[]
+    {
+        new(29, 2, "YouthContractStartDate missing when YouthContractIndicator is Y (retired 2019-20)"),
+        new(33, 2, "Academic age 20 or over without SEND (2015-16; retired 2019-20)"),
+        new(36, 2, "YouthContractIndicator not Y/N (retired 2019-20)"),
+        new(236, 2, "Activity 720 without characteristic 130 (retired with 720 in 2018)"),
+        new(301, 2, "IntendedDestinationYr11 missing for Year 11 (removed 2020-21)"),
+    }.ToDictionary(d => d.Code);
+
     /// <summary>File errors from nccis.md 8.2 (240, 903, 904) and the Waypoint-local structural ones.</summary>
     public static IReadOnlyDictionary<int, string> FileErrors { get; } = new Dictionary<int, string>
     {
@@ -127,7 +138,8 @@ public static class NccisErrorCatalogue
         [Unreadable] = "File could not be read",
     };
 
-    public static int PriorityOf(int code) => RecordErrors.TryGetValue(code, out var d) ? d.Priority : 1;
+    public static int PriorityOf(int code) =>
+        RecordErrors.TryGetValue(code, out var d) || RetiredRecordErrors.TryGetValue(code, out d) ? d.Priority : 1;
 
     public static bool IsCounted(int code) => code != SuspectedDuplicate;
 }

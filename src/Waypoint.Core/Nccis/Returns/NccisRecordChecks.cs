@@ -5,8 +5,11 @@ using Waypoint.Core.YoungPeople;
 namespace Waypoint.Core.Nccis.Returns;
 
 /// <summary>The single-record errors of nccis.md 8.1. Cross-record and file errors are in <see cref="NccisValidator"/>.</summary>
-internal sealed class NccisRecordChecks(CurrencyOptions currency, DateOnly? periodEnd, IReadOnlySet<string> sourceLeas, Action<int, string, string> add)
+internal sealed class NccisRecordChecks(CurrencyOptions currency, DateOnly? periodEnd, IReadOnlySet<string> sourceLeas, Action<int, string, string> add, bool retiredChecks = false)
 {
+    /// <summary>Activity 720 as the 2015-16 requirement had it: outside EET and NEET, withdrawn in April 2018.</summary>
+    private static readonly ActivityCode Refugee = new("720", "Refugee/asylum seeker not yet granted citizenship", ActivityGroup.Other, InDenominator: false);
+
     private const string CohortStatuses = "PGATEMDL";
 
     public static bool IsKnownCohortStatus(string? status) => status is { Length: 1 } && CohortStatuses.Contains(status[0], StringComparison.Ordinal);
@@ -25,6 +28,11 @@ internal sealed class NccisRecordChecks(CurrencyOptions currency, DateOnly? peri
         foreach (var activity in r.Activities)
         {
             CheckActivity(r, activity, dob, age);
+        }
+
+        if (retiredChecks)
+        {
+            CheckRetired(r, age);
         }
 
         if (r.IntendedDestination is { } destination && !IntendedDestinationCodes.IsValid(destination))
@@ -148,9 +156,38 @@ internal sealed class NccisRecordChecks(CurrencyOptions currency, DateOnly? peri
             add(10, "DOB", $"The young person is academic age {a}; the return covers no one younger than academic age 15 (Year 11).");
         }
 
-        if (a >= 18 && r.SendFlag != "Y")
+        // The 2015-16 requirement covered 16-19 year olds, so only 20 and over needed SEND (33, checked with the retired ones).
+        if (a >= 18 && r.SendFlag != "Y" && !retiredChecks)
         {
             add(40, "SENDFlag", $"The young person is academic age {a}; people aged 18 or over are only returned if they have a current EHC plan (SENDFlag Y).");
+        }
+    }
+
+    private void CheckRetired(NccisReturnRecord r, int? age)
+    {
+        if (r.YouthContractIndicator is { } indicator && indicator is not ("Y" or "N"))
+        {
+            add(36, "YouthContractIndicator", $"Youth Contract indicator {Quote(indicator)} must be Y or N.");
+        }
+
+        if (r.YouthContractIndicator == "Y" && r.YouthContractStartDate is null)
+        {
+            add(29, "YouthContractStartDate", "Youth Contract indicator is Y but the Youth Contract start date is missing.");
+        }
+
+        if (age >= 20 && r.SendFlag != "Y")
+        {
+            add(33, "SENDFlag", $"The young person is academic age {age}; people aged 20 or over are only returned with SEND (SENDFlag Y).");
+        }
+
+        if (r.Activities.Any(a => a.ActivityCode == Refugee.Code) && !r.Characteristics.Contains("130"))
+        {
+            add(236, "CharacteristicCode", "Activity 720 (refugee or asylum seeker) needs characteristic 130 (refugee or asylum seeker).");
+        }
+
+        if (age == 15 && r.IntendedDestination is null)
+        {
+            add(301, "IntendedDestinationYr11", "A Year 11 young person needs an intended destination (IntendedDestinationYr11).");
         }
     }
 
@@ -280,7 +317,7 @@ internal sealed class NccisRecordChecks(CurrencyOptions currency, DateOnly? peri
                 add(243, "DueToLapseDate", $"{Name(activity)} needs a due to lapse date.");
             }
 
-            if (review is null && a.ReviewDate is null && currency.ReviewDateRequiredCodes.Contains(activity.Code))
+            if (review is null && a.ReviewDate is null && (currency.ReviewDateRequiredCodes.Contains(activity.Code) || activity == Refugee))
             {
                 add(262, "ReviewDate", $"{Name(activity)} needs a review date.");
             }
@@ -351,7 +388,7 @@ internal sealed class NccisRecordChecks(CurrencyOptions currency, DateOnly? peri
             return null;
         }
 
-        var activity = ActivityCodes.Find(code);
+        var activity = retiredChecks && code == Refugee.Code ? Refugee : ActivityCodes.Find(code);
         if (activity is null)
         {
             add(201, "ActivityCode", code == "720"

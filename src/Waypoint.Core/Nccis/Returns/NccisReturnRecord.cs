@@ -37,6 +37,8 @@ internal sealed record NccisReturnRecord
     public string? Uln { get; init; }
     public string? Upn { get; init; }
     public string? GuaranteeStatusIndicator { get; init; }
+    public string? YouthContractIndicator { get; init; }
+    public string? YouthContractStartDate { get; init; }
     public string? PreviousYpid { get; init; }
     public GuaranteeEntry? Year11 { get; init; }
     public GuaranteeEntry? Year12 { get; init; }
@@ -76,6 +78,8 @@ internal sealed record NccisReturnRecord
             Uln = person?.Value("UniqueLearnerNo"),
             Upn = person?.Value("UniquePupilNumber"),
             GuaranteeStatusIndicator = person?.Value("GuaranteeStatusIndicator"),
+            YouthContractIndicator = person?.Value("YouthContractIndicator"),
+            YouthContractStartDate = person?.Value("YouthContractStartDate"),
             PreviousYpid = person?.Value("PreviousYPIDIdentifier"),
             Year11 = Guarantee(guarantee?.Child("Year11")),
             Year12 = Guarantee(guarantee?.Child("Year12")),

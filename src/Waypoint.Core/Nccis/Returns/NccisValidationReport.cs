@@ -13,6 +13,12 @@ public sealed class NccisValidationOptions
     /// <summary>The month end the currency and age checks are made against; the header's <c>PeriodEnd</c> when null.</summary>
     public DateOnly? PeriodEnd { get; init; }
 
+    /// <summary>
+    /// Also run the checks DfE retired (29, 33, 36, 236, 301), with the 2015-16 meaning of age 18-19 and activity 720,
+    /// for a file from a product that still follows the 2015-16 requirement.
+    /// </summary>
+    public bool RetiredChecks { get; init; }
+
     /// <summary>Files longer than this are refused without being read further.</summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 

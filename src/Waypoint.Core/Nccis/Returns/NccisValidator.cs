@@ -296,7 +296,7 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
                 return;
             }
 
-            checks ??= new NccisRecordChecks(validator.currency, periodEnd, sourceLeas, Add);
+            checks ??= new NccisRecordChecks(validator.currency, periodEnd, sourceLeas, Add, options.RetiredChecks);
             currentId = id;
             checks.Check(record);
             CrossRecord(record);

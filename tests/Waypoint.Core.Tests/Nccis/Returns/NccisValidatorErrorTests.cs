@@ -130,14 +130,26 @@ public class NccisValidatorErrorTests
         [904] = () => C().Set("CohortStatus", "X"),
     };
 
+    // The 2015-16 checks DfE has retired, run only with RetiredChecks on.
+    private static readonly Dictionary<int, Func<XDocument>> RetiredMutations = new()
+    {
+        [29] = () => C().Set("YouthContractIndicator", "Y"),
+        [33] = () => C().Set("DOB", "2005-01-15"),
+        [36] = () => C().Set("YouthContractIndicator", "X"),
+        [236] = () => C().Set("ActivityCode", "720").Set("ReviewDate", "2026-01-31"),
+        [301] = () => Year11("110").Set("IntendedDestinationYr11", null),
+    };
+
     public static TheoryData<int> RecordErrorNumbers => new(RecordMutations.Keys.Order());
+
+    public static TheoryData<int> RetiredErrorNumbers => new(RetiredMutations.Keys.Order());
 
     public static TheoryData<int> FileErrorNumbers => new(FileMutations.Keys.Order());
 
-    private static NccisValidationReport Validate(XDocument document)
+    private static NccisValidationReport Validate(XDocument document, bool retiredChecks = false)
     {
         using var stream = document.Stream();
-        return new NccisValidator().Validate(stream);
+        return new NccisValidator().Validate(stream, new NccisValidationOptions { RetiredChecks = retiredChecks });
     }
 
     [Fact]
@@ -157,6 +169,28 @@ public class NccisValidatorErrorTests
     {
         Assert.Equal(NccisErrorCatalogue.RecordErrors.Keys.Order(), RecordMutations.Keys.Order());
         Assert.Equal([240, 903, 904], FileMutations.Keys.Order());
+        Assert.Equal(NccisErrorCatalogue.RetiredRecordErrors.Keys.Order(), RetiredMutations.Keys.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(RetiredErrorNumbers))]
+    public void Validate_RetiredChecksOn_FileWithRetiredError_ReportsThatNumber(int code)
+    {
+        var retired = Validate(RetiredMutations[code](), retiredChecks: true);
+        var current = Validate(RetiredMutations[code]());
+
+        var error = Assert.Single(retired.RecordErrors);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(NccisErrorCatalogue.RetiredRecordErrors[code].Priority, error.Priority);
+        Assert.Equal(1, retired.Totals[code]);
+        Assert.DoesNotContain(current.RecordErrors, e => e.Code == code);
+    }
+
+    [Fact]
+    public void Validate_RetiredChecksOn_CleanFile_NoErrors()
+    {
+        Assert.True(Validate(C(), retiredChecks: true).IsClean);
+        Assert.True(Validate(Year11("110"), retiredChecks: true).IsClean);
     }
 
     [Theory]
