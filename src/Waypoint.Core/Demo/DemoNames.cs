@@ -1,7 +1,7 @@
 namespace Waypoint.Core.Demo;
 
 /// <summary>Name, street and place lists for generated people: common in England, none a real person.</summary>
-internal static class DemoNames
+public static class DemoNames
 {
     public static readonly string[] GirlsNames =
     [

@@ -1,0 +1,159 @@
+using System.Globalization;
+
+namespace Waypoint.Core.Matching;
+
+/// <summary>The outcome of looking one incoming person up in the register.</summary>
+public sealed record MatchResult(MatchDecision Decision, Guid? PersonId, MatchScore? Score, Guid? RunnerUpId, MatchScore? RunnerUp)
+{
+    public static readonly MatchResult NoCandidate = new(MatchDecision.New, null, null, null, null);
+}
+
+/// <summary>
+/// An in-memory index of a register (one LA's young people, or a file's rows) for record matching. Exact UPN and ULN
+/// lookups come first; otherwise candidates are gathered from blocks that each survive a different kind of error
+/// (same date of birth; day and month swapped; sound-alike family name and birth year; sound-alike given and family
+/// name, either way round; postcode and initial) and every candidate is scored. Only ids and the compared fields are
+/// held, so a register of 100,000 people takes tens of megabytes.
+/// </summary>
+public sealed class RegisterIndex(MatchScorer scorer)
+{
+    private readonly Dictionary<Guid, MatchSubject> people = [];
+    private readonly Dictionary<string, List<Guid>> blocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Guid> byUpn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Guid> byUln = new(StringComparer.Ordinal);
+
+    public int Count => people.Count;
+
+    public MatchSubject this[Guid id] => people[id];
+
+    public void Add(Guid id, MatchSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        people[id] = subject;
+        foreach (var key in Keys(subject, forLookup: false))
+        {
+            if (!blocks.TryGetValue(key, out var list))
+            {
+                blocks[key] = list = [];
+            }
+
+            list.Add(id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(subject.Upn))
+        {
+            byUpn.TryAdd(subject.Upn.Trim(), id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(subject.FormerUpn))
+        {
+            byUpn.TryAdd(subject.FormerUpn.Trim(), id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(subject.Uln))
+        {
+            byUln.TryAdd(subject.Uln.Trim(), id);
+        }
+    }
+
+    /// <summary>The best match for <paramref name="incoming"/>, leaving out <paramref name="exclude"/> (the person itself, when finding duplicates).</summary>
+    public MatchResult Find(MatchSubject incoming, Guid? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        foreach (var id in IdentifierHits(incoming))
+        {
+            if (id != exclude)
+            {
+                return new MatchResult(MatchDecision.Match, id, scorer.Score(incoming, people[id]), null, null);
+            }
+        }
+
+        var candidates = new HashSet<Guid>();
+        foreach (var key in Keys(incoming, forLookup: true))
+        {
+            if (blocks.TryGetValue(key, out var list))
+            {
+                candidates.UnionWith(list);
+            }
+        }
+
+        if (exclude is { } self)
+        {
+            candidates.Remove(self);
+        }
+
+        (Guid Id, MatchScore Score)? best = null, second = null;
+        foreach (var id in candidates)
+        {
+            var score = scorer.Score(incoming, people[id]);
+            if (best is null || score.Weight > best.Value.Score.Weight)
+            {
+                second = best;
+                best = (id, score);
+            }
+            else if (second is null || score.Weight > second.Value.Score.Weight)
+            {
+                second = (id, score);
+            }
+        }
+
+        if (best is not { } top || top.Score.Decision == MatchDecision.New)
+        {
+            return MatchResult.NoCandidate with { Score = best?.Score };
+        }
+
+        // Two people in the register both look like this one: a person must choose.
+        var decision = top.Score.Decision == MatchDecision.Match && second is { Score.Decision: not MatchDecision.New }
+            ? MatchDecision.Review
+            : top.Score.Decision;
+        return new MatchResult(decision, top.Id, top.Score, second?.Id, second?.Score);
+    }
+
+    private IEnumerable<Guid> IdentifierHits(MatchSubject s)
+    {
+        if (!string.IsNullOrWhiteSpace(s.Uln) && byUln.TryGetValue(s.Uln.Trim(), out var uln))
+        {
+            yield return uln;
+        }
+
+        if (!string.IsNullOrWhiteSpace(s.Upn) && byUpn.TryGetValue(s.Upn.Trim(), out var upn))
+        {
+            yield return upn;
+        }
+
+        if (!string.IsNullOrWhiteSpace(s.FormerUpn) && byUpn.TryGetValue(s.FormerUpn.Trim(), out var former))
+        {
+            yield return former;
+        }
+    }
+
+    private static IEnumerable<string> Keys(MatchSubject s, bool forLookup)
+    {
+        var given = NameComparison.Soundex(s.GivenName);
+        var family = NameComparison.Soundex(s.FamilyName);
+        yield return $"n:{given}:{family}";
+        if (forLookup)
+        {
+            yield return $"n:{family}:{given}";
+        }
+
+        if (s.DateOfBirth is { } dob)
+        {
+            yield return $"d:{Date(dob)}";
+            if (forLookup && dob.Day <= 12 && dob.Day != dob.Month)
+            {
+                yield return $"d:{Date(new DateOnly(dob.Year, dob.Day, dob.Month))}";
+            }
+
+            yield return $"f:{family}:{dob.Year}";
+        }
+
+        if (!string.IsNullOrWhiteSpace(s.Postcode))
+        {
+            var initial = NameComparison.Squash(s.GivenName) is { Length: > 0 } g ? g[0] : '?';
+            yield return $"p:{s.Postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()}:{initial}";
+        }
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+}
