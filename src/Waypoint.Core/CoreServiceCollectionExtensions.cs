@@ -33,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Dashboards.CohortOverview>();
         services.AddScoped<Nccis.Returns.NccisExporter>();
         services.AddScoped<Nccis.Returns.NccisImporter>();
+        services.AddSingleton(configuration is null ? new Matching.MatchingOptions() : Matching.MatchingOptions.FromConfiguration(configuration));
+        services.AddScoped<Imports.ImportService>();
         return services;
     }
 }

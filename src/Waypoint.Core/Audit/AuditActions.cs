@@ -34,6 +34,9 @@ public static class AuditActions
     public const string DemoSeeded = "demo.seeded";
     public const string DatabaseMigrated = "database.migrated";
     public const string Imported = "data.imported";
+    public const string ImportReverted = "data.import-reverted";
+    public const string MatchReviewed = "data.match-reviewed";
+    public const string DuplicatesMerged = "young-person.merged";
     public const string Exported = "data.exported";
     public const string NccisExported = "nccis.exported";
     public const string NccisImported = "nccis.imported";

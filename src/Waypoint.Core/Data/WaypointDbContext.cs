@@ -24,6 +24,9 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Tasks.FollowUpTask> FollowUpTasks => Set<Tasks.FollowUpTask>();
     public DbSet<Journeys.JourneyState> JourneyStates => Set<Journeys.JourneyState>();
     public DbSet<Nccis.Returns.NccisSubmission> NccisSubmissions => Set<Nccis.Returns.NccisSubmission>();
+    public DbSet<Imports.DataImport> DataImports => Set<Imports.DataImport>();
+    public DbSet<Imports.DataImportChange> DataImportChanges => Set<Imports.DataImportChange>();
+    public DbSet<Imports.MatchReview> MatchReviews => Set<Imports.MatchReview>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -102,8 +102,8 @@ public sealed class RegisterIndex(MatchScorer scorer)
             return MatchResult.NoCandidate with { Score = best?.Score };
         }
 
-        // Two people in the register both look like this one: a person must choose.
-        var decision = top.Score.Decision == MatchDecision.Match && second is { Score.Decision: not MatchDecision.New }
+        // Two people in the register both look like this one well enough to match: a person must choose.
+        var decision = top.Score.Decision == MatchDecision.Match && second is { } other && other.Score.Weight >= scorer.Options.UpperThreshold
             ? MatchDecision.Review
             : top.Score.Decision;
         return new MatchResult(decision, top.Id, top.Score, second?.Id, second?.Score);

@@ -5,6 +5,12 @@ public enum FollowUpKind
     BecameNeet,
     BecameNotKnown,
     ReviewDue,
+
+    /// <summary>A provider said the young person left learning: find out what they do now.</summary>
+    LeftLearning,
+
+    /// <summary>A benefit claim was notified: check whether the young person is NEET and offer support.</summary>
+    BenefitClaim,
     Manual,
 }
 

@@ -96,6 +96,9 @@ public class YoungPerson
     /// <summary>The 13-character NCCIS ID this young person had in another LA's system, kept on transfer in or merge.</summary>
     public string? PreviousYoungPersonsId { get; set; }
 
+    /// <summary>Set on a duplicate record (cohort status M) to the record it was merged into.</summary>
+    public Guid? MergedIntoYoungPersonId { get; set; }
+
     /// <summary>The personal adviser responsible: follow-up tasks go to them.</summary>
     public Guid? AdviserUserId { get; set; }
 

@@ -278,6 +278,237 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Imports.DataImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("RejectedJson")
+                        .HasColumnType("text")
+                        .HasColumnName("rejected_json");
+
+                    b.Property<DateTime?>("RevertedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reverted_at");
+
+                    b.Property<Guid?>("RevertedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reverted_by_user_id");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("integer")
+                        .HasColumnName("review");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_read");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_imports");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_data_imports_created_by_user_id");
+
+                    b.HasIndex("FileSha256")
+                        .HasDatabaseName("ix_data_imports_sha256");
+
+                    b.HasIndex("LaCode", "CreatedAt")
+                        .HasDatabaseName("ix_data_imports_la_created");
+
+                    b.ToTable("data_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Imports.DataImportChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddedJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("added_json");
+
+                    b.Property<string>("AfterJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("after_json");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("text")
+                        .HasColumnName("before_json");
+
+                    b.Property<string>("CensusBeforeJson")
+                        .HasColumnType("text")
+                        .HasColumnName("census_before_json");
+
+                    b.Property<bool>("HadCensus")
+                        .HasColumnType("boolean")
+                        .HasColumnName("had_census");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_import_changes");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_data_import_changes_import");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_data_import_changes_young_person");
+
+                    b.ToTable("data_import_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Imports.MatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidateYoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_young_person_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("IncomingJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("incoming_json");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("ResolvedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by_user_id");
+
+                    b.Property<Guid?>("ResolvedYoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_young_person_id");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.Property<Guid?>("RunnerUpYoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("runner_up_young_person_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_reviews");
+
+                    b.HasIndex("CandidateYoungPersonId")
+                        .HasDatabaseName("ix_match_reviews_candidate_young_person_id");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_match_reviews_import_id");
+
+                    b.HasIndex("LaCode", "Status")
+                        .HasDatabaseName("ix_match_reviews_la_status");
+
+                    b.ToTable("match_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Journeys.JourneyState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1112,6 +1343,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("local_id");
 
+                    b.Property<Guid?>("MergedIntoYoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_young_person_id");
+
                     b.Property<string>("MiddleNames")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1288,6 +1523,42 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Imports.DataImport", b =>
+                {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_data_imports_user");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Imports.DataImportChange", b =>
+                {
+                    b.HasOne("Waypoint.Core.Imports.DataImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_import_changes_import");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Imports.MatchReview", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateYoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_reviews_candidate");
+
+                    b.HasOne("Waypoint.Core.Imports.DataImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_reviews_import");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>

@@ -1,0 +1,474 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Core.Access;
+using Waypoint.Core.Audit;
+using Waypoint.Core.Data;
+using Waypoint.Core.Matching;
+using Waypoint.Core.Nccis;
+using Waypoint.Core.Tasks;
+using Waypoint.Core.Tracking;
+using Waypoint.Core.Users;
+using Waypoint.Core.YoungPeople;
+
+namespace Waypoint.Core.Imports;
+
+public enum ImportRowAction
+{
+    Create,
+    Update,
+    Unchanged,
+    Review,
+}
+
+/// <summary>What happens (preview) or happened (commit) to one row. <see cref="YoungPersonId"/> is the matched or new record.</summary>
+public sealed record ImportRowOutcome(int Row, ImportRowAction Action, Guid? YoungPersonId, string Name, double? Score, string? Reason, IReadOnlyList<FieldChange> Changes);
+
+public sealed class ImportOutcome
+{
+    public required ImportKind Kind { get; init; }
+    public required string FileName { get; init; }
+    public string? FileSha256 { get; init; }
+    public string? LaCode { get; init; }
+
+    /// <summary>Why the whole file was refused; nothing was written.</summary>
+    public string? FileError { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<ImportRowError> Rejected { get; init; } = [];
+    public IReadOnlyList<ImportRowOutcome> Rows { get; init; } = [];
+    public int RowsRead { get; init; }
+    public bool Committed { get; init; }
+    public Guid? ImportId { get; init; }
+
+    /// <summary>When this exact file (by SHA-256) was last committed, if it was and has not been reverted.</summary>
+    public DateTime? PreviouslyImportedAt { get; init; }
+
+    public int Created => Rows.Count(r => r.Action == ImportRowAction.Create);
+    public int Updated => Rows.Count(r => r.Action == ImportRowAction.Update);
+    public int Unchanged => Rows.Count(r => r.Action == ImportRowAction.Unchanged);
+    public int Review => Rows.Count(r => r.Action == ImportRowAction.Review);
+    public bool Refused => FileError is not null;
+}
+
+public sealed record RevertOutcome(int Restored, int Deleted, IReadOnlyList<string> KeptBecauseChangedSince);
+
+public sealed class ImportRefusedException(string message) : Exception(message);
+
+/// <summary>No such import or review row for this user; shown as not found, like any record the user may not see.</summary>
+public sealed class ImportNotFoundException() : Exception("No such import.");
+
+/// <summary>
+/// Takes a parsed file into the register: matches every row (identifiers, then <see cref="RegisterIndex"/>), then
+/// either reports what would happen (preview: nothing is written) or commits it all in one transaction, in batches so
+/// memory stays flat. Rows that match uncertainly wait in the review queue; every created or changed record is
+/// audited and remembered with its before and after values so the import can be reverted within 30 days.
+/// </summary>
+public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimeProvider clock, CurrencyCalculator currency, TrackingOptions options, MatchingOptions matching)
+{
+    public const int RevertDays = 30;
+    private const int BatchSize = 500;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static bool CanImport(Actor actor) => actor.Role?.IsLaWide() == true && actor.LaCode is not null;
+
+    public async Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, ParsedFile parsed, string sha256, bool commit, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(parsed);
+        if (!actor.IsSystem && (!CanImport(actor) || actor.LaCode != laCode))
+        {
+            throw new InvalidOperationException($"Only LA-wide staff of LA {laCode} can import its files.");
+        }
+
+        if (parsed.FileError is not null)
+        {
+            return new ImportOutcome { Kind = parsed.Kind, FileName = parsed.FileName, FileSha256 = sha256, LaCode = laCode, FileError = parsed.FileError, RowsRead = parsed.RowsRead, Warnings = parsed.Warnings, Rejected = parsed.Rejected };
+        }
+
+        var previously = await db.DataImports.AsNoTracking()
+            .Where(i => i.FileSha256 == sha256 && i.LaCode == laCode && i.Status == DataImportStatus.Committed)
+            .OrderByDescending(i => i.CreatedAt).Select(i => (DateTime?)i.CreatedAt).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var run = new DataImport
+        {
+            Kind = parsed.Kind, FileName = Truncate(parsed.FileName, 260), FileSha256 = sha256, LaCode = laCode, Status = DataImportStatus.Committed,
+            CreatedAt = now, CreatedByUserId = actor.UserId, RowsRead = parsed.RowsRead, Rejected = parsed.Rejected.Count,
+            RejectedJson = parsed.Rejected.Count == 0 ? null : JsonSerializer.Serialize(parsed.Rejected, Json),
+        };
+
+        var index = await RegisterAsync(laCode, ct);
+        var establishments = new EstablishmentDirectory(await db.Organisations.AsNoTracking().Where(o => o.LaCode == laCode || o.Ukprn != null).ToListAsync(ct));
+        var applier = new IncomingRecordApplier(db, currency, options, establishments, today, now, actor.UserId, $"{KindName(parsed.Kind)} import: {parsed.FileName}")
+        {
+            EvidenceSeenBefore = previously is not null,
+        };
+        var openReviews = (await db.MatchReviews.AsNoTracking().Where(r => r.LaCode == laCode && r.Status == MatchReviewStatus.Open)
+            .Select(r => new { r.CandidateYoungPersonId, r.IncomingJson }).ToListAsync(ct))
+            .Select(r => (r.CandidateYoungPersonId, r.IncomingJson)).ToHashSet();
+
+        await using var transaction = commit ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (commit)
+        {
+            db.DataImports.Add(run);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var outcomes = new List<ImportRowOutcome>(parsed.Records.Count);
+        var createdThisRun = new Dictionary<Guid, YoungPerson>();
+        var nextLocalId = await NextLocalIdAsync(laCode, ct);
+        for (var start = 0; start < parsed.Records.Count; start += BatchSize)
+        {
+            var batch = parsed.Records.Skip(start).Take(BatchSize).ToList();
+            var decisions = batch.Select(r => (Record: r, Match: index.Find(Subject(r, establishments)))).ToList();
+            var ids = decisions.Where(d => d.Match.Decision == MatchDecision.Match).Select(d => d.Match.PersonId!.Value).Distinct().ToList();
+            var loaded = await db.YoungPeople.Where(p => ids.Contains(p.Id))
+                .Include(p => p.Activities).Include(p => p.Characteristics).Include(p => p.Census)
+                .AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
+            applier.PendingTitles.UnionWith((await db.FollowUpTasks.AsNoTracking()
+                    .Where(t => ids.Contains(t.YoungPersonId) && t.Kind == FollowUpKind.BenefitClaim)
+                    .Select(t => new { t.YoungPersonId, t.Title }).ToListAsync(ct))
+                .Select(t => (t.YoungPersonId, t.Title)));
+
+            foreach (var (record, match) in decisions)
+            {
+                var name = $"{record.GivenName} {record.FamilyName}";
+                if (match.Decision == MatchDecision.Review)
+                {
+                    var json = JsonSerializer.Serialize(record, Json);
+                    var candidate = match.PersonId!.Value;
+                    var alreadyQueued = !openReviews.Add((candidate, json));
+                    if (commit && !alreadyQueued && !createdThisRun.ContainsKey(candidate))
+                    {
+                        db.MatchReviews.Add(new MatchReview
+                        {
+                            ImportId = run.Id, LaCode = laCode, Row = record.Row, IncomingJson = json, CandidateYoungPersonId = candidate,
+                            RunnerUpYoungPersonId = match.RunnerUpId, Score = Math.Round(match.Score!.Weight, 2), CreatedAt = now,
+                            Reason = match.Score.BarredBecause ?? (match.RunnerUpId is null ? "the score is between the thresholds" : "two records look alike"),
+                        });
+                    }
+
+                    outcomes.Add(new ImportRowOutcome(record.Row, alreadyQueued ? ImportRowAction.Unchanged : ImportRowAction.Review, candidate, name, match.Score?.Weight,
+                        alreadyQueued ? "already waiting for review" : match.Score?.BarredBecause, []));
+                    continue;
+                }
+
+                YoungPerson person;
+                var created = false;
+                if (match.Decision == MatchDecision.Match && (loaded.TryGetValue(match.PersonId!.Value, out var held) || createdThisRun.TryGetValue(match.PersonId.Value, out held)))
+                {
+                    person = held;
+                }
+                else
+                {
+                    person = NewPerson(record, laCode, nextLocalId++, now);
+                    created = true;
+                    db.YoungPeople.Add(person);
+                    index.Add(person.Id, Subject(record, establishments));
+                    if (!commit)
+                    {
+                        createdThisRun[person.Id] = person;
+                    }
+                }
+
+                var before = created ? null : ImportedFields.Of(person);
+                var censusBefore = person.Census is null ? null : JsonSerializer.Serialize(person.Census, Json);
+                var hadCensus = person.Census is not null;
+                var (changes, added) = applier.Apply(person, record, parsed.Kind, created);
+                var action = created ? ImportRowAction.Create : changes.Count > 0 ? ImportRowAction.Update : ImportRowAction.Unchanged;
+                outcomes.Add(new ImportRowOutcome(record.Row, action, person.Id, name, match.Score?.Weight, null, changes));
+                if (action == ImportRowAction.Unchanged)
+                {
+                    continue;
+                }
+
+                person.UpdatedAt = now;
+                db.DataImportChanges.Add(new DataImportChange
+                {
+                    ImportId = run.Id, YoungPersonId = person.Id, Kind = created ? DataImportChangeKind.Created : DataImportChangeKind.Updated,
+                    BeforeJson = before?.ToJson(), AfterJson = ImportedFields.Of(person).ToJson(), AddedJson = JsonSerializer.Serialize(added, Json),
+                    CensusBeforeJson = censusBefore, HadCensus = hadCensus,
+                });
+                audit.Add(actor, AuditActions.YoungPersonImported, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
+                    details: new { importId = run.Id, kind = KindName(parsed.Kind), row = record.Row, created, score = match.Score?.Weight, changes });
+            }
+
+            if (commit)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            // Written (inside the transaction) or, in a preview, thrown away: either way the batch is forgotten.
+            db.ChangeTracker.Clear();
+            progress?.Report(Math.Min(parsed.Records.Count, start + BatchSize));
+        }
+
+        var outcome = new ImportOutcome
+        {
+            Kind = parsed.Kind, FileName = parsed.FileName, FileSha256 = sha256, LaCode = laCode, Warnings = parsed.Warnings, Rejected = parsed.Rejected,
+            Rows = outcomes, RowsRead = parsed.RowsRead, Committed = commit, ImportId = commit ? run.Id : null, PreviouslyImportedAt = previously,
+        };
+        if (commit)
+        {
+            run.Created = outcome.Created;
+            run.Updated = outcome.Updated;
+            run.Unchanged = outcome.Unchanged;
+            run.Review = outcome.Review;
+            db.DataImports.Update(run);
+            audit.Add(actor, AuditActions.Imported, entityType: nameof(DataImport), entityId: run.Id.ToString(), details: new
+            {
+                kind = KindName(parsed.Kind), file = parsed.FileName, sha256, laCode, rows = parsed.RowsRead,
+                created = run.Created, updated = run.Updated, unchanged = run.Unchanged, review = run.Review, rejected = run.Rejected,
+                previouslyImportedAt = previously,
+            });
+            await db.SaveChangesAsync(ct);
+            await transaction!.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Undoes a committed import, all or nothing: records it created are deleted unless someone has worked on them since
+    /// (then they are kept and listed), each field it changed goes back unless it was changed again since, and the
+    /// activities, characteristics and follow-ups it added are removed. Only within <see cref="RevertDays"/> days.
+    /// </summary>
+    public async Task<RevertOutcome> RevertAsync(Actor actor, Guid importId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var run = await db.DataImports.SingleOrDefaultAsync(i => i.Id == importId, ct) ?? throw new ImportNotFoundException();
+        if (!actor.IsSystem && (!CanImport(actor) || actor.LaCode != run.LaCode))
+        {
+            throw new ImportNotFoundException();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (run.Status == DataImportStatus.Reverted)
+        {
+            throw new ImportRefusedException($"This import was already reverted on {run.RevertedAt:d MMMM yyyy}.");
+        }
+
+        if (now - run.CreatedAt > TimeSpan.FromDays(RevertDays))
+        {
+            throw new ImportRefusedException($"Imports can be reverted for {RevertDays} days; this one was committed on {run.CreatedAt:d MMMM yyyy}.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changes = await db.DataImportChanges.AsNoTracking().Where(c => c.ImportId == importId).OrderBy(c => c.Id).ToListAsync(ct);
+        int restored = 0, deleted = 0;
+        var kept = new List<string>();
+        foreach (var chunk in changes.Chunk(BatchSize))
+        {
+            var ids = chunk.Select(c => c.YoungPersonId).Distinct().ToList();
+            var people = await db.YoungPeople.Where(p => ids.Contains(p.Id))
+                .Include(p => p.Activities).Include(p => p.Characteristics).Include(p => p.Census)
+                .AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
+            foreach (var change in chunk)
+            {
+                if (!people.TryGetValue(change.YoungPersonId, out var person))
+                {
+                    continue;
+                }
+
+                var added = JsonSerializer.Deserialize<AddedRows>(change.AddedJson, Json)!;
+                var after = ImportedFields.FromJson(change.AfterJson);
+                if (change.Kind == DataImportChangeKind.Created)
+                {
+                    var untouched = after == ImportedFields.Of(person)
+                        && person.Activities.All(a => added.Activities.Contains(a.Id))
+                        && person.Characteristics.All(c => added.Characteristics.Contains(c.Id))
+                        && !await db.FollowUpTasks.AnyAsync(t => t.YoungPersonId == person.Id && !added.Tasks.Contains(t.Id), ct);
+                    if (untouched)
+                    {
+                        db.YoungPeople.Remove(person);
+                        deleted++;
+                    }
+                    else
+                    {
+                        kept.Add($"{person.GivenName} {person.FamilyName} was created by this import and has been worked on since, so it was kept");
+                    }
+
+                    continue;
+                }
+
+                var fieldsKept = after.RevertOnto(person, ImportedFields.FromJson(change.BeforeJson!));
+                kept.AddRange(fieldsKept.Select(f => $"{person.GivenName} {person.FamilyName}: {f} was changed again after the import, so it was kept"));
+                RemoveAdded(person, added);
+                RestoreCensus(person, change);
+                CurrentActivity.Apply(person, currency);
+                person.SearchName = NameSearch.Key(person.GivenName, person.FamilyName);
+                person.PostcodeDistrict = person.Postcode is not null && Identifiers.Postcode.IsValid(person.Postcode) ? Identifiers.Postcode.District(person.Postcode) : null;
+                person.UpdatedAt = now;
+                restored++;
+                audit.Add(actor, AuditActions.ImportReverted, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
+                    details: new { importId, fieldsKept });
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        await db.MatchReviews.Where(r => r.ImportId == importId && r.Status == MatchReviewStatus.Open).ExecuteDeleteAsync(ct);
+        run = await db.DataImports.SingleAsync(i => i.Id == importId, ct);
+        run.Status = DataImportStatus.Reverted;
+        run.RevertedAt = now;
+        run.RevertedByUserId = actor.UserId;
+        audit.Add(actor, AuditActions.ImportReverted, entityType: nameof(DataImport), entityId: importId.ToString(), details: new { restored, deleted, kept });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new RevertOutcome(restored, deleted, kept);
+    }
+
+    /// <summary>
+    /// Settles a row from the review queue: apply it to <paramref name="matchTo"/> (the candidate, the runner-up or any
+    /// record of the LA), or with null create a new record from it. Either way the change belongs to the original import.
+    /// </summary>
+    public async Task<Guid> ResolveReviewAsync(Actor actor, Guid reviewId, Guid? matchTo, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var review = await db.MatchReviews.SingleOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw new ImportNotFoundException();
+        if (!actor.IsSystem && (!CanImport(actor) || actor.LaCode != review.LaCode))
+        {
+            throw new ImportNotFoundException();
+        }
+
+        if (review.Status != MatchReviewStatus.Open)
+        {
+            throw new ImportRefusedException("This row has already been settled.");
+        }
+
+        var run = await db.DataImports.AsNoTracking().SingleAsync(i => i.Id == review.ImportId, ct);
+        var record = JsonSerializer.Deserialize<IncomingRecord>(review.IncomingJson, Json)!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var establishments = new EstablishmentDirectory(await db.Organisations.AsNoTracking().Where(o => o.LaCode == review.LaCode || o.Ukprn != null).ToListAsync(ct));
+        var applier = new IncomingRecordApplier(db, currency, options, establishments, today, now, actor.UserId, $"{KindName(run.Kind)} import: {run.FileName}");
+        YoungPerson person;
+        var created = matchTo is null;
+        if (matchTo is { } id)
+        {
+            person = await db.YoungPeople.Include(p => p.Activities).Include(p => p.Characteristics).Include(p => p.Census).AsSplitQuery()
+                .SingleOrDefaultAsync(p => p.Id == id && p.LeadLaCode == review.LaCode, ct) ?? throw new RecordNotFoundException(id);
+        }
+        else
+        {
+            person = NewPerson(record, review.LaCode, await NextLocalIdAsync(review.LaCode, ct), now);
+            db.YoungPeople.Add(person);
+        }
+
+        var before = created ? null : ImportedFields.Of(person);
+        var censusBefore = person.Census is null ? null : JsonSerializer.Serialize(person.Census, Json);
+        var hadCensus = person.Census is not null;
+        var (changes, added) = applier.Apply(person, record, run.Kind, created);
+        person.UpdatedAt = now;
+        db.DataImportChanges.Add(new DataImportChange
+        {
+            ImportId = run.Id, YoungPersonId = person.Id, Kind = created ? DataImportChangeKind.Created : DataImportChangeKind.Updated,
+            BeforeJson = before?.ToJson(), AfterJson = ImportedFields.Of(person).ToJson(), AddedJson = JsonSerializer.Serialize(added, Json),
+            CensusBeforeJson = censusBefore, HadCensus = hadCensus,
+        });
+        review.Status = created ? MatchReviewStatus.CreatedNew : MatchReviewStatus.Matched;
+        review.ResolvedAt = now;
+        review.ResolvedByUserId = actor.UserId;
+        review.ResolvedYoungPersonId = person.Id;
+        audit.Add(actor, AuditActions.MatchReviewed, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
+            details: new { reviewId, importId = run.Id, row = review.Row, candidate = review.CandidateYoungPersonId, created, changes });
+        await db.SaveChangesAsync(ct);
+        return person.Id;
+    }
+
+    private void RemoveAdded(YoungPerson person, AddedRows added)
+    {
+        foreach (var activity in person.Activities.Where(a => added.Activities.Contains(a.Id)).ToList())
+        {
+            person.Activities.Remove(activity);
+            db.Activities.Remove(activity);
+        }
+
+        foreach (var verified in added.Verified)
+        {
+            if (person.Activities.Find(a => a.Id == verified.Id) is { } activity && activity.DateVerified == verified.DateVerified)
+            {
+                activity.DateVerified = verified.DateVerifiedBefore;
+            }
+        }
+
+        foreach (var characteristic in person.Characteristics.Where(c => added.Characteristics.Contains(c.Id)).ToList())
+        {
+            person.Characteristics.Remove(characteristic);
+            db.Characteristics.Remove(characteristic);
+        }
+
+        if (added.Tasks.Count > 0)
+        {
+            db.FollowUpTasks.RemoveRange(db.FollowUpTasks.Where(t => added.Tasks.Contains(t.Id) && t.CompletedAt == null));
+        }
+    }
+
+    private void RestoreCensus(YoungPerson person, DataImportChange change)
+    {
+        if (!change.HadCensus)
+        {
+            if (person.Census is not null)
+            {
+                db.PupilCensus.Remove(person.Census);
+            }
+
+            return;
+        }
+
+        var before = JsonSerializer.Deserialize<PupilCensusData>(change.CensusBeforeJson!, Json)!;
+        if (person.Census is { } census)
+        {
+            db.Entry(census).CurrentValues.SetValues(before);
+        }
+    }
+
+    private async Task<RegisterIndex> RegisterAsync(string laCode, CancellationToken ct)
+    {
+        var index = new RegisterIndex(new MatchScorer(matching));
+
+        // Merged duplicates are no one to match: their successor record is in the register.
+        var people = db.YoungPeople.AsNoTracking().Where(p => p.LeadLaCode == laCode && p.CohortStatus != CohortStatus.M)
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender, p.Postcode, p.SchoolId, p.Upn, p.Uln, p.FormerUpn })
+            .AsAsyncEnumerable();
+        await foreach (var p in people.WithCancellation(ct))
+        {
+            index.Add(p.Id, new MatchSubject(p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender, p.Postcode, p.SchoolId, p.Upn, p.Uln, p.FormerUpn));
+        }
+
+        return index;
+    }
+
+    private static MatchSubject Subject(IncomingRecord r, EstablishmentDirectory establishments) =>
+        new(r.GivenName, r.FamilyName, r.DateOfBirth, r.Gender, r.Address?.Postcode, establishments.Find(r.SchoolLaEstab, r.SchoolUrn, r.Enrolment?.Ukprn)?.Id, r.Upn, r.Uln, r.FormerUpn);
+
+    private async Task<long> NextLocalIdAsync(string laCode, CancellationToken ct) =>
+        (await db.YoungPeople.Where(p => p.LeadLaCode == laCode).Select(p => p.LocalId).ToListAsync(ct))
+        .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+
+    private static YoungPerson NewPerson(IncomingRecord r, string laCode, long localId, DateTime now) => new()
+    {
+        LocalId = localId.ToString("D10", CultureInfo.InvariantCulture),
+        GivenName = r.GivenName,
+        FamilyName = r.FamilyName,
+        DateOfBirth = r.DateOfBirth,
+        Gender = r.Gender,
+        EthnicityCode = r.EthnicityCode ?? "NOBT",
+        LeadLaCode = laCode,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public static string KindName(ImportKind kind) => kind switch
+    {
+        ImportKind.Roll => "School roll",
+        ImportKind.Ctf => "Common Transfer File",
+        ImportKind.Enrolments => "Enrolments and leavers",
+        ImportKind.BenefitClaims => "Benefit claims",
+        _ => kind.ToString(),
+    };
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,311 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Waypoint.Core.Access;
+using Waypoint.Core.Audit;
+using Waypoint.Core.Data;
+using Waypoint.Core.Imports;
+using Waypoint.Core.Organisations;
+using Waypoint.Core.Tasks;
+using Waypoint.Core.YoungPeople;
+using Waypoint.TestCommon;
+
+namespace Waypoint.Core.Tests.Imports;
+
+public class ImportServiceTests
+{
+    private static readonly Actor System = Actor.System("test");
+
+    public static TheoryData<DatabaseProvider> Providers => TestDatabases.Providers;
+
+    private sealed record World(ServiceProvider Services, FakeTimeProvider Clock, TestData Data, Organisation School) : IAsyncDisposable
+    {
+        public static async Task<World> CreateAsync(DatabaseProvider provider, string name)
+        {
+            var clock = TestClock.Create();
+            var services = CoreServices.Build(await TestDatabases.CreateMigratedAsync(provider, name), clock);
+            var data = new TestData(services, clock);
+            return new World(services, clock, data, await data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege));
+        }
+
+        public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+        public async Task<ImportOutcome> RunAsync(ParsedFile file, bool commit = true, string sha = "sha-1", IProgress<int>? progress = null, CancellationToken ct = default)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ImportService>().RunParsedAsync(System, "931", file, sha, commit, progress, ct);
+        }
+
+        public async Task<T> WithServiceAsync<T>(Func<ImportService, Task<T>> action)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await action(scope.ServiceProvider.GetRequiredService<ImportService>());
+        }
+
+        public async Task<T> QueryAsync<T>(Func<WaypointDbContext, Task<T>> query)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await query(scope.ServiceProvider.GetRequiredService<WaypointDbContext>());
+        }
+
+        public IncomingRecord Pupil(int row, string given, string family, DateOnly dob, string? upn = null) => new()
+        {
+            Row = row, GivenName = given, FamilyName = family, DateOfBirth = dob, Gender = Gender.F, Upn = upn, EthnicityCode = "WBRI",
+            Address = new IncomingAddress($"{row} Mill Lane", null, null, "Oxford", null, "OX4 1AA"),
+            SchoolLaEstab = School.LaEstab, YearGroup = 11, FreeSchoolMeals = row % 2 == 0, AttendancePercent = 93.5m, SenProvision = "N",
+        };
+
+        public ValueTask DisposeAsync() => Services.DisposeAsync();
+    }
+
+    private static ParsedFile File(ImportKind kind, params IncomingRecord[] records)
+    {
+        var file = new ParsedFile { FileName = "roll.csv", Kind = kind, RowsRead = records.Length };
+        file.Records.AddRange(records);
+        return file;
+    }
+
+    private static DateOnly Dob(int n) => new DateOnly(2010, 9, 1).AddDays(n * 7);
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Commit_SameRollTwice_SecondRunChangesNothingAndSaysItWasSeen(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_twice");
+        var file = File(ImportKind.Roll, [.. Enumerable.Range(2, 40).Select(n => world.Pupil(n, $"Given{(char)('a' + n % 26)}{n}", $"Family{n}", Dob(n)))]);
+
+        var first = await world.RunAsync(file);
+        var afterFirst = await world.QueryAsync(db => db.Activities.CountAsync());
+        var second = await world.RunAsync(file);
+
+        Assert.Equal((40, 0, 0), (first.Created, first.Updated, first.Unchanged));
+        Assert.Null(first.PreviouslyImportedAt);
+        Assert.Equal((0, 0, 40, 0), (second.Created, second.Updated, second.Unchanged, second.Review));
+        Assert.NotNull(second.PreviouslyImportedAt);
+        Assert.Equal(40, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
+        Assert.Equal(afterFirst, await world.QueryAsync(db => db.Activities.CountAsync()));
+        Assert.Equal(40, afterFirst);
+        var person = await world.QueryAsync(db => db.YoungPeople.Include(p => p.Activities).Include(p => p.Census).FirstAsync());
+        Assert.Equal(world.School.Id, person.SchoolId);
+        Assert.Equal("110", person.CurrentActivityCode);
+        Assert.Equal(world.School.LaEstab, person.Activities.Single().EstablishmentNumber);
+        Assert.Equal(93.5m, person.Census!.AttendancePercent);
+        Assert.Equal(2, await world.QueryAsync(db => db.AuditEvents.CountAsync(a => a.Action == AuditActions.Imported)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Preview_MatchByUpnAndNewRows_ReportsAndWritesNothing(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_preview");
+        var held = await world.Data.CreateYoungPersonAsync();
+        var file = File(ImportKind.Roll, world.Pupil(2, "Someone", "Else", held.DateOfBirth, held.Upn), world.Pupil(3, "New", "Person", Dob(3)));
+
+        var preview = await world.RunAsync(file, commit: false);
+
+        Assert.False(preview.Committed);
+        Assert.Equal((1, 1), (preview.Created, preview.Updated));
+        var update = Assert.Single(preview.Rows, r => r.Action == ImportRowAction.Update);
+        Assert.Equal(held.Id, update.YoungPersonId);
+        Assert.Contains(update.Changes, c => c.Field == "GivenName" && c.OldValue == held.GivenName && c.NewValue == "Someone");
+        Assert.Equal(1, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
+        Assert.Equal(held.GivenName, await world.QueryAsync(db => db.YoungPeople.Select(p => p.GivenName).SingleAsync()));
+        Assert.Equal(0, await world.QueryAsync(db => db.DataImports.CountAsync()));
+        Assert.Equal(0, await world.QueryAsync(db => db.Activities.CountAsync()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Commit_CancelledPartWay_NothingWritten(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_atomic");
+        var file = File(ImportKind.Roll, [.. Enumerable.Range(2, 1200).Select(n => world.Pupil(n, $"Given{n}", $"Family{(char)('a' + n % 26)}", Dob(n % 200)))]);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(done =>
+        {
+            if (done >= 500)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => world.RunAsync(file, progress: progress, ct: cancel.Token));
+
+        Assert.Equal(0, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
+        Assert.Equal(0, await world.QueryAsync(db => db.DataImports.CountAsync()));
+        Assert.Equal(0, await world.QueryAsync(db => db.AuditEvents.CountAsync(a => a.Action == AuditActions.YoungPersonImported)));
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Revert_ImportThatCreatedAndChanged_RestoresValuesAndActivitiesExactly(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_revert");
+        var held = await world.Data.CreateYoungPersonAsync(p =>
+        {
+            p.Activities.Add(new Activity { Code = "110", StartDate = new(2025, 9, 1), DateAscertained = new(2025, 9, 1), Source = "School", EstablishmentNumber = "9319999" });
+            p.Email = "held@example.org";
+        });
+        var before = await world.QueryAsync(db => db.YoungPeople.AsNoTracking().Include(p => p.Activities).Include(p => p.Characteristics).SingleAsync(p => p.Id == held.Id));
+        var changed = world.Pupil(2, "Renamed", held.FamilyName, held.DateOfBirth, held.Upn) with { LookedAfter = true, SenProvision = "K" };
+        var outcome = await world.RunAsync(File(ImportKind.Roll, changed, world.Pupil(3, "Brand", "New", Dob(3))));
+        Assert.Equal((1, 1), (outcome.Created, outcome.Updated));
+
+        var reverted = await world.WithServiceAsync(s => s.RevertAsync(System, outcome.ImportId!.Value));
+
+        Assert.Equal((1, 1), (reverted.Restored, reverted.Deleted));
+        Assert.Empty(reverted.KeptBecauseChangedSince);
+        var after = await world.QueryAsync(db => db.YoungPeople.AsNoTracking().Include(p => p.Activities).Include(p => p.Characteristics).Include(p => p.Census).SingleAsync());
+        Assert.Equal(ImportedFields.Of(before), ImportedFields.Of(after));
+        Assert.Equal(before.Activities.Select(a => (a.Id, a.Code, a.DateVerified)), after.Activities.Select(a => (a.Id, a.Code, a.DateVerified)));
+        Assert.Empty(after.Characteristics);
+        Assert.Null(after.Census);
+        Assert.Equal(before.CurrentActivityCode, after.CurrentActivityCode);
+        Assert.Equal(DataImportStatus.Reverted, await world.QueryAsync(db => db.DataImports.Select(i => i.Status).SingleAsync()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Revert_FieldChangedAgainAfterImport_KeptAndListed(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_revert_kept");
+        var held = await world.Data.CreateYoungPersonAsync();
+        var outcome = await world.RunAsync(File(ImportKind.Roll, world.Pupil(2, "Renamed", "Changed", held.DateOfBirth, held.Upn)));
+        await world.QueryAsync(async db =>
+        {
+            var person = await db.YoungPeople.SingleAsync();
+            person.FamilyName = "Corrected";
+            return await db.SaveChangesAsync();
+        });
+
+        var reverted = await world.WithServiceAsync(s => s.RevertAsync(System, outcome.ImportId!.Value));
+
+        var person = await world.QueryAsync(db => db.YoungPeople.SingleAsync());
+        Assert.Equal(held.GivenName, person.GivenName);
+        Assert.Equal("Corrected", person.FamilyName);
+        Assert.Contains(reverted.KeptBecauseChangedSince, k => k.Contains("FamilyName", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Revert_AfterThirtyDays_Refused(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_revert_late");
+        var outcome = await world.RunAsync(File(ImportKind.Roll, world.Pupil(2, "Ada", "Late", Dob(2))));
+        world.Clock.Advance(TimeSpan.FromDays(31));
+
+        var error = await Assert.ThrowsAsync<ImportRefusedException>(() => world.WithServiceAsync(s => s.RevertAsync(System, outcome.ImportId!.Value)));
+
+        Assert.Contains("30 days", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Commit_DateOfBirthSwapped_WaitsForReviewThenMatchedByHand(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_review");
+        var held = await world.Data.CreateYoungPersonAsync(p =>
+        {
+            p.DateOfBirth = new DateOnly(2010, 3, 7);
+            p.Upn = null;
+            p.Postcode = "OX4 1AA";
+            p.SchoolId = world.School.Id;
+            p.Gender = Gender.F;
+        });
+        var row = world.Pupil(2, held.GivenName, held.FamilyName, new DateOnly(2010, 7, 3));
+
+        var outcome = await world.RunAsync(File(ImportKind.Roll, row));
+        var again = await world.RunAsync(File(ImportKind.Roll, row), sha: "sha-2");
+
+        var review = Assert.Single(outcome.Rows);
+        Assert.Equal(ImportRowAction.Review, review.Action);
+        Assert.Equal(held.Id, review.YoungPersonId);
+        Assert.Equal(ImportRowAction.Unchanged, Assert.Single(again.Rows).Action);
+        var queued = await world.QueryAsync(db => db.MatchReviews.SingleAsync());
+        Assert.Equal("the dates of birth differ", queued.Reason);
+
+        var resolved = await world.WithServiceAsync(s => s.ResolveReviewAsync(System, queued.Id, held.Id));
+
+        Assert.Equal(held.Id, resolved);
+        Assert.Equal(1, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
+        Assert.Equal(new DateOnly(2010, 7, 3), await world.QueryAsync(db => db.YoungPeople.Select(p => p.DateOfBirth).SingleAsync()));
+        Assert.Equal(MatchReviewStatus.Matched, await world.QueryAsync(db => db.MatchReviews.Select(r => r.Status).SingleAsync()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Commit_LeaverNotice_NotKnownFromTheNextDayAndAFollowUpInFiveWorkingDays(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_leaver");
+        var careers = await world.Data.CreateOrganisationAsync(OrganisationKind.CareersGuidanceProvider);
+        var adviser = await world.Data.CreateUserAsync(Core.Users.WaypointRole.PersonalAdviser, careers.Id);
+        var held = await world.Data.CreateYoungPersonAsync(p =>
+        {
+            p.Uln = "1234567890";
+            p.AdviserUserId = adviser.Id;
+            p.Activities.Add(new Activity { Code = "230", StartDate = new(2026, 9, 1), DateAscertained = new(2026, 9, 1), Ukprn = "10001234", Source = "College", PredictedEndDate = new(2027, 7, 31) });
+        }, yearGroup: 12);
+        var leaver = new IncomingRecord
+        {
+            Row = 2, GivenName = held.GivenName, FamilyName = held.FamilyName, DateOfBirth = held.DateOfBirth, Uln = held.Uln,
+            Enrolment = new IncomingEnrolment("10001234", "Oxford College", "Level 2 Plumbing", "230", new(2026, 9, 1), new(2027, 7, 31), new(2026, 11, 20), "Withdrew"),
+        };
+
+        var outcome = await world.RunAsync(File(ImportKind.Enrolments, leaver));
+        var again = await world.RunAsync(File(ImportKind.Enrolments, leaver));
+
+        Assert.Equal(1, outcome.Updated);
+        Assert.Equal(1, again.Unchanged);
+        var person = await world.QueryAsync(db => db.YoungPeople.Include(p => p.Activities).SingleAsync());
+        Assert.Equal("810", person.CurrentActivityCode);
+        Assert.Equal(new DateOnly(2026, 11, 21), person.CurrentActivityStart);
+        Assert.Equal(held.GivenName, person.GivenName);
+        var task = await world.QueryAsync(db => db.FollowUpTasks.SingleAsync());
+        Assert.Equal(FollowUpKind.LeftLearning, task.Kind);
+        Assert.Equal(adviser.Id, task.AssignedToUserId);
+        Assert.Equal(new DateOnly(2026, 11, 30), task.DueOn);
+        Assert.Contains("Oxford College", task.Title, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Commit_BenefitClaimTwice_OneFollowUpAndNoOtherChange(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_benefit");
+        var held = await world.Data.CreateYoungPersonAsync(yearGroup: 13);
+        var claim = new IncomingRecord
+        {
+            Row = 2, GivenName = held.GivenName, FamilyName = "Typo" + held.FamilyName, DateOfBirth = held.DateOfBirth, Upn = held.Upn,
+            BenefitClaim = new IncomingBenefitClaim(new(2026, 11, 16), "Universal Credit", "QQ123456C"),
+        };
+
+        var first = await world.RunAsync(File(ImportKind.BenefitClaims, claim));
+        var second = await world.RunAsync(File(ImportKind.BenefitClaims, claim), sha: "sha-other");
+
+        Assert.Equal(1, first.Updated);
+        Assert.Equal(1, second.Unchanged);
+        Assert.Equal(held.FamilyName, await world.QueryAsync(db => db.YoungPeople.Select(p => p.FamilyName).SingleAsync()));
+        var task = await world.QueryAsync(db => db.FollowUpTasks.SingleAsync());
+        Assert.Equal(FollowUpKind.BenefitClaim, task.Kind);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Commit_RefusedFile_NothingWrittenAndErrorReturned(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_refused");
+        var file = File(ImportKind.Ctf);
+        file.FileError = "The file contains a DTD; entity declarations are not allowed.";
+
+        var outcome = await world.RunAsync(file);
+
+        Assert.True(outcome.Refused);
+        Assert.Equal(0, await world.QueryAsync(db => db.DataImports.CountAsync()));
+    }
+}
