@@ -36,4 +36,8 @@ public static class AuditActions
     public const string Imported = "data.imported";
     public const string Exported = "data.exported";
     public const string NccisExported = "nccis.exported";
+    public const string NccisValidated = "nccis.validated";
+    public const string NccisDownloaded = "nccis.downloaded";
+    public const string NccisReportViewed = "nccis.report-viewed";
+    public const string NccisFileDeleted = "nccis.file-deleted";
 }
