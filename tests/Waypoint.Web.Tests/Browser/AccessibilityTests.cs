@@ -70,6 +70,7 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         await CheckAsync(tracking, "/nccis");
         await CheckAsync(tracking, "/nccis", p => p.GetByRole(AriaRole.Button, new() { Name = "Create and check the return" }).ClickAsync());
         var returnReport = new Uri(tracking.Url).AbsolutePath;
+        Assert.StartsWith("/nccis/returns/", returnReport, StringComparison.Ordinal);
         await CheckAsync(tracking, returnReport + "?code=240");
         await CheckAsync(tracking, "/nccis/returns");
         await CheckAsync(tracking, "/nccis/validate");

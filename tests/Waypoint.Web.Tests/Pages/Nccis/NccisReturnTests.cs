@@ -13,6 +13,7 @@ using Waypoint.Core.Organisations;
 using Waypoint.Core.Users;
 using Waypoint.Core.YoungPeople;
 using Waypoint.TestCommon;
+using Waypoint.Web.Infrastructure;
 using Waypoint.Web.Tests.Infrastructure;
 
 namespace Waypoint.Web.Tests.Pages.Nccis;
@@ -120,7 +121,8 @@ public class NccisReturnTests(WebHosts hosts)
         var bytes = await download.Content.ReadAsByteArrayAsync();
         var list = await session.GetAsync("/nccis/returns");
 
-        // Assert: the form offers last month's end by default
+        // Assert: the service navigation leads here, and the form offers last month's end by default
+        Assert.NotNull(start.Document.QuerySelector(".govuk-service-navigation a[href='/nccis']"));
         Assert.Equal("2026-10-31", start.Document.QuerySelector("#PeriodEnd option[selected]")?.GetAttribute("value"));
 
         // Assert: the report shows the counts and the errors, with a warning, before any download
@@ -301,6 +303,8 @@ public class NccisReturnTests(WebHosts hosts)
                 Assert.True(page.Status == HttpStatusCode.Redirect && page.Location!.Contains("/errors/403", StringComparison.Ordinal), $"{user.Role} {path} gave {page.Status}");
             }
 
+            var home = await session.GetAsync(RoleNavigation.HomePath(user.Role));
+            Assert.Null(home.Document.QuerySelector(".govuk-service-navigation a[href='/nccis']"));
             Assert.Equal(HttpStatusCode.Forbidden, (await session.Client.GetAsync("/api/nccis/submissions")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await session.Client.GetAsync($"/api/nccis/submissions/{submission.Id}/file")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await session.Client.PostAsync("/api/nccis/validate", new StringContent(HostileFile, Encoding.UTF8, "application/xml"))).StatusCode);

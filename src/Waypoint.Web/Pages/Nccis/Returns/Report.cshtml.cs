@@ -44,16 +44,4 @@ public class ReportModel(NccisReturns returns, YoungPersonAccess access, Waypoin
 
         return Page();
     }
-
-    public async Task<IActionResult> OnGetDownloadAsync(Guid id, CancellationToken ct)
-    {
-        var actor = HttpContext.GetActor();
-        if (await returns.FindAsync(actor, id, ct) is not { } submission
-            || await returns.OpenFileAsync(actor, submission, "page", ct) is not { } file)
-        {
-            return NotFound();
-        }
-
-        return File(file, "application/xml", NccisReturns.DownloadFileName(submission));
-    }
 }
