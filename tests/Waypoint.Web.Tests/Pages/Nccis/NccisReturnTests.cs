@@ -322,4 +322,42 @@ public class NccisReturnTests(WebHosts hosts)
         Assert.Equal(3, denied.Count);
         Assert.Empty(await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.NccisDownloaded && e.EntityId == submission.Id.ToString())));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ReturnFiles_PastTheRetentionPeriod_AreDeletedWhileTheSubmissionStays(DatabaseProvider provider)
+    {
+        // Arrange: an app that keeps return files for 30 days
+        await using var factory = new WaypointWebFactory(provider, new Dictionary<string, string?>
+        {
+            ["Nccis:Returns:FileRetentionDays"] = "30",
+            ["Nccis:Returns:Directory"] = Path.Combine(Path.GetTempPath(), "waypoint-tests", $"returns-{Guid.NewGuid():N}"),
+        });
+        var (_, officer) = await LaAsync(factory, "878");
+        await CohortAsync(factory, "878");
+        using var first = factory.CreateSession();
+        await first.SignInAsync(officer.Email!, TestData.Password);
+        var oldReport = await CreateReturnAsync(first);
+
+        // Act: a month later the next return is created
+        factory.Clock.Advance(TimeSpan.FromDays(31));
+        using var later = factory.CreateSession();
+        await later.SignInAsync(officer.Email!, TestData.Password);
+        var newReport = await CreateReturnAsync(later);
+        var oldPage = await later.GetAsync(oldReport);
+        var oldDownload = await later.Client.GetAsync($"{oldReport}/download");
+        var list = await later.GetAsync("/nccis/returns");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, oldPage.Status);
+        Assert.NotNull(oldPage.Document.QuerySelector("#no-file"));
+        Assert.Null(oldPage.Document.QuerySelector("#download"));
+        Assert.Equal(HttpStatusCode.NotFound, oldDownload.StatusCode);
+        var rows = list.Document.QuerySelectorAll("#submissions tbody tr");
+        Assert.Equal(2, rows.Length);
+        Assert.NotNull(rows[0].QuerySelector($"a[href='{newReport}/download']"));
+        Assert.Contains("Not kept", rows[1].TextContent, StringComparison.Ordinal);
+        var deleted = Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.NccisFileDeleted)));
+        Assert.Equal(oldReport.Split('/')[^1], deleted.EntityId);
+    }
 }
