@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Data;
@@ -57,7 +55,7 @@ public static partial class Commands
                 return Usage;
             }
 
-            var text = parse.GetValue(format) == "json" ? NccisReportJson(report) : NccisReportText(path, report);
+            var text = parse.GetValue(format) == "json" ? NccisReportJson.ToText(report) : NccisReportText(path, report);
             await context.Output.WriteAsync(text.AsMemory(), cancellationToken);
             return report.Refused ? Usage : report.IsClean ? Success : Failed;
         });
@@ -148,52 +146,6 @@ public static partial class Commands
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
         }
-    }
-
-    /// <summary>
-    /// The machine-readable report: exactly <c>file_errors</c>, <c>record_errors</c> and <c>totals</c>. The relaxed
-    /// encoder keeps quotes in messages readable; it still escapes control characters, and the output is not HTML.
-    /// </summary>
-    internal static string NccisReportJson(NccisValidationReport report)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("file_errors");
-            foreach (var error in report.FileErrors)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("code", error.Code);
-                json.WriteString("message", error.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("record_errors");
-            foreach (var error in report.RecordErrors)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("code", error.Code);
-                json.WriteNumber("priority", error.Priority);
-                json.WriteString("young_person_id", error.YoungPersonId);
-                json.WriteString("field", error.Field);
-                json.WriteString("message", error.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("totals");
-            foreach (var (code, count) in report.Totals)
-            {
-                json.WriteNumber(code.ToString(CultureInfo.InvariantCulture), count);
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
     }
 
     private static string NccisReportText(string path, NccisValidationReport report)

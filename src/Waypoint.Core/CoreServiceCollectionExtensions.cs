@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Nccis.Returns.NccisImporter>();
         services.AddSingleton(configuration is null ? new Matching.MatchingOptions() : Matching.MatchingOptions.FromConfiguration(configuration));
         services.AddScoped<Imports.ImportService>();
+        services.AddScoped<Matching.DuplicateService>();
         return services;
     }
 }

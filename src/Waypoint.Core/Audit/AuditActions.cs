@@ -37,8 +37,13 @@ public static class AuditActions
     public const string ImportReverted = "data.import-reverted";
     public const string MatchReviewed = "data.match-reviewed";
     public const string DuplicatesMerged = "young-person.merged";
+    public const string DuplicatesSearched = "duplicates.searched";
     public const string Exported = "data.exported";
     public const string NccisExported = "nccis.exported";
     public const string NccisImported = "nccis.imported";
     public const string YoungPersonImported = "young-person.imported";
+    public const string NccisValidated = "nccis.validated";
+    public const string NccisDownloaded = "nccis.downloaded";
+    public const string NccisReportViewed = "nccis.report-viewed";
+    public const string NccisFileDeleted = "nccis.file-deleted";
 }

@@ -52,6 +52,7 @@ public static class YoungPeopleApi
         api.MapGet("/young-people", SearchAsync).WithName("SearchYoungPeople");
         api.MapGet("/young-people/{id:guid}", GetAsync).WithName("GetYoungPerson");
         TrackingApi.Map(api);
+        NccisApi.Map(api);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext context, YoungPersonAccess access, AuditTrail audit, string? q, int page = 1, int pageSize = 50)

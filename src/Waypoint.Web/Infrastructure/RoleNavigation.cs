@@ -35,6 +35,11 @@ public static class RoleNavigation
             items.Add(new("Young people", "/young-people"));
         }
 
+        if (role is WaypointRole.LaAdministrator or WaypointRole.TrackingOfficer)
+        {
+            items.Add(new("NCCIS return", "/nccis"));
+        }
+
         if (role == WaypointRole.LaAdministrator)
         {
             items.Add(new("Users", "/admin/users"));

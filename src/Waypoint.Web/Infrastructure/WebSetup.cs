@@ -6,6 +6,7 @@ using Waypoint.Core.Access;
 using Waypoint.Core.Data;
 using Waypoint.Core.Demo;
 using Waypoint.Core.Email;
+using Waypoint.Core.Nccis.Returns;
 using Waypoint.Core.Users;
 using Waypoint.Web.Api;
 
@@ -34,6 +35,8 @@ public static class WebSetup
         services.AddWaypointDatabase(database);
         services.AddWaypointCore(configuration);
         services.AddWaypointEmail(configuration, DatabaseSettings.DataDirectory(configuration));
+        services.AddSingleton(NccisReturnFiles.FromConfiguration(configuration));
+        services.AddScoped<NccisReturns>();
         services.AddWaypointIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<WaypointClaimsPrincipalFactory>();
@@ -71,6 +74,7 @@ public static class WebSetup
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Policies.StaffRoles))
             .AddPolicy(Policies.LaAdministrator, p => p.RequireRole(nameof(WaypointRole.LaAdministrator)))
             .AddPolicy(Policies.LaStaff, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer), nameof(WaypointRole.PersonalAdviser)))
+            .AddPolicy(Policies.NccisReturns, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.EstablishmentStaff, p => p.RequireRole(nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff), nameof(WaypointRole.ProviderStaff)))
             .AddPolicy(Policies.YoungPerson, p => p.RequireRole(nameof(WaypointRole.YoungPerson)))
             .AddPolicy(Policies.ParentOrCarer, p => p.RequireRole(nameof(WaypointRole.ParentOrCarer)))
@@ -81,6 +85,7 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Admin", Policies.LaAdministrator);
                 options.Conventions.AuthorizeFolder("/Tracking", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/Adviser", Policies.LaStaff);
+                options.Conventions.AuthorizeFolder("/Nccis", Policies.NccisReturns);
                 options.Conventions.AuthorizeFolder("/YoungPeople", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/School", Policies.EstablishmentStaff);
                 options.Conventions.AuthorizeFolder("/Me", Policies.YoungPerson);
@@ -213,6 +218,9 @@ public static class Policies
     public const string Staff = "staff";
     public const string LaAdministrator = "la-administrator";
     public const string LaStaff = "la-staff";
+
+    /// <summary>The LA's data team, who send the NCCIS return: administrators and tracking officers (see <c>NccisReturns.MayUse</c>).</summary>
+    public const string NccisReturns = "nccis-returns";
     public const string EstablishmentStaff = "establishment-staff";
     public const string YoungPerson = "young-person";
     public const string ParentOrCarer = "parent-or-carer";

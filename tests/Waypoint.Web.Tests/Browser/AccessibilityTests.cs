@@ -67,6 +67,19 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         await CheckAsync(tracking, "/tracking/verify/not-known?i=0");
         await CheckAsync(tracking, "/tracking/transfer-in");
         await CheckAsync(tracking, "/tracking/transfer-in", p => p.GetByRole(AriaRole.Button, new() { Name = "Upload and take in" }).ClickAsync());
+        await CheckAsync(tracking, "/nccis");
+        await CheckAsync(tracking, "/nccis", p => p.GetByRole(AriaRole.Button, new() { Name = "Create and check the return" }).ClickAsync());
+        var returnReport = new Uri(tracking.Url).AbsolutePath;
+        Assert.StartsWith("/nccis/returns/", returnReport, StringComparison.Ordinal);
+        await CheckAsync(tracking, returnReport + "?code=240");
+        await CheckAsync(tracking, "/nccis/returns");
+        await CheckAsync(tracking, "/nccis/validate");
+        await CheckAsync(tracking, "/nccis/validate", p => p.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync());
+        await CheckAsync(tracking, "/nccis/validate", async p =>
+        {
+            await p.GetByLabel("NCCIS XML file").SetInputFilesAsync(new FilePayload { Name = "other.xml", MimeType = "text/xml", Buffer = System.Text.Encoding.UTF8.GetBytes("<NCCIS><FileHeader></NCCIS>") });
+            await p.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        });
         await tracking.Context.CloseAsync();
 
         foreach (var (email, path) in new[]
