@@ -35,6 +35,8 @@ public static class AuditActions
     public const string DatabaseMigrated = "database.migrated";
     public const string Imported = "data.imported";
     public const string ImportReverted = "data.import-reverted";
+    public const string ImportViewed = "data.import-viewed";
+    public const string ImportPreviewed = "data.import-previewed";
     public const string MatchReviewed = "data.match-reviewed";
     public const string DuplicatesMerged = "young-person.merged";
     public const string DuplicatesSearched = "duplicates.searched";

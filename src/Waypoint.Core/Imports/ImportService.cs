@@ -69,7 +69,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
     private const int BatchSize = 500;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static bool CanImport(Actor actor) => actor.Role?.IsLaWide() == true && actor.LaCode is not null;
+    public static bool CanImport(Actor actor) => actor.Role?.IsDataTeam() == true && actor.LaCode is not null;
 
     public async Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, ParsedFile parsed, string sha256, bool commit, IProgress<int>? progress = null, CancellationToken ct = default)
     {

@@ -163,9 +163,9 @@ public sealed class DuplicateService(WaypointDbContext db, AuditTrail audit, Tim
     private static string RequireLa(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.Role?.IsLaWide() != true || actor.LaCode is null)
+        if (actor.Role?.IsDataTeam() != true || actor.LaCode is null)
         {
-            throw new InvalidOperationException("Only LA-wide staff can find and merge duplicate records.");
+            throw new InvalidOperationException("Only the LA's data team can find and merge duplicate records.");
         }
 
         return actor.LaCode;

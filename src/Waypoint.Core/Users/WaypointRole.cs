@@ -20,6 +20,9 @@ public static class WaypointRoles
     public static bool IsLaWide(this WaypointRole role) =>
         role is WaypointRole.LaAdministrator or WaypointRole.TrackingOfficer or WaypointRole.PersonalAdviser;
 
+    /// <summary>The LA's data team: they load files, settle matches and merge duplicates across the register.</summary>
+    public static bool IsDataTeam(this WaypointRole role) => role is WaypointRole.LaAdministrator or WaypointRole.TrackingOfficer;
+
     public static bool IsEstablishmentStaff(this WaypointRole role) =>
         role is WaypointRole.CareersLeader or WaypointRole.SchoolStaff or WaypointRole.ProviderStaff;
 

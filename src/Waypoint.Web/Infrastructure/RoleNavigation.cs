@@ -38,6 +38,7 @@ public static class RoleNavigation
         if (role is WaypointRole.LaAdministrator or WaypointRole.TrackingOfficer)
         {
             items.Add(new("NCCIS return", "/nccis"));
+            items.Add(new("Imports", "/imports"));
         }
 
         if (role == WaypointRole.LaAdministrator)

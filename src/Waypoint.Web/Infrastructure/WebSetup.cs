@@ -75,6 +75,7 @@ public static class WebSetup
             .AddPolicy(Policies.LaAdministrator, p => p.RequireRole(nameof(WaypointRole.LaAdministrator)))
             .AddPolicy(Policies.LaStaff, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer), nameof(WaypointRole.PersonalAdviser)))
             .AddPolicy(Policies.NccisReturns, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer)).RequireClaim(Actor.LaCodeClaim))
+            .AddPolicy(Policies.DataTeam, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.EstablishmentStaff, p => p.RequireRole(nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff), nameof(WaypointRole.ProviderStaff)))
             .AddPolicy(Policies.YoungPerson, p => p.RequireRole(nameof(WaypointRole.YoungPerson)))
             .AddPolicy(Policies.ParentOrCarer, p => p.RequireRole(nameof(WaypointRole.ParentOrCarer)))
@@ -86,6 +87,7 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Tracking", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/Adviser", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/Nccis", Policies.NccisReturns);
+                options.Conventions.AuthorizeFolder("/Imports", Policies.DataTeam);
                 options.Conventions.AuthorizeFolder("/YoungPeople", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/School", Policies.EstablishmentStaff);
                 options.Conventions.AuthorizeFolder("/Me", Policies.YoungPerson);
@@ -221,6 +223,7 @@ public static class Policies
 
     /// <summary>The LA's data team, who send the NCCIS return: administrators and tracking officers (see <c>NccisReturns.MayUse</c>).</summary>
     public const string NccisReturns = "nccis-returns";
+    public const string DataTeam = "data-team";
     public const string EstablishmentStaff = "establishment-staff";
     public const string YoungPerson = "young-person";
     public const string ParentOrCarer = "parent-or-carer";
