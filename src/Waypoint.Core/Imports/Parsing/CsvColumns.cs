@@ -134,7 +134,7 @@ internal static class CsvColumns
             ImportKind.Enrolments => Enrolments,
             ImportKind.BenefitClaims => BenefitClaims,
             _ => Roll,
-        }).First(c => c.Column == column).Aliases[0];
+        }).FirstOrDefault(c => c.Column == column).Aliases?[0] ?? column.ToString();
 
     public static Column? Find(ImportKind kind, string header) =>
         ByKind[kind].TryGetValue(Fold(header), out var column) ? column : null;
@@ -162,7 +162,13 @@ internal static class CsvColumns
         {
             foreach (var alias in aliases)
             {
-                index.Add(Fold(alias), column);
+                // Spellings that fold alike ("Postcode", "Post code") are listed for the docs; only a clash matters.
+                if (index.TryGetValue(Fold(alias), out var existing) && existing != column)
+                {
+                    throw new InvalidOperationException($"The header alias \"{alias}\" names two columns.");
+                }
+
+                index[Fold(alias)] = column;
             }
         }
 

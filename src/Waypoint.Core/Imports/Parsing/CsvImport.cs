@@ -17,6 +17,10 @@ internal sealed class CsvImport
         this.kind = kind;
         checks = new RowChecks(kind, today);
         Array.Fill(index, -1);
+        foreach (var column in Enum.GetValues<Column>())
+        {
+            names[(int)column] = CsvColumns.Name(kind, column);
+        }
     }
 
     public static void Parse(ImportKind kind, Stream stream, ParsedFile file, DateOnly today, ImportLimits limits) =>
@@ -270,7 +274,7 @@ internal sealed class CsvImport
 
     private string? V(Column column) => index[(int)column] is >= 0 and var i ? fields[i] : null;
 
-    private string N(Column column) => names[(int)column] ?? CsvColumns.Name(kind, column);
+    private string N(Column column) => names[(int)column];
 
     private static bool IsBlank(List<string> fields) => fields.TrueForAll(string.IsNullOrWhiteSpace);
 }

@@ -41,7 +41,7 @@ internal sealed class CtfImport
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
         {
-            file.FileError = $"The file contains a DTD (document type declaration) at line {ex.LineNumber}, column {ex.LinePosition}. A CTF never has one, and DTDs can declare external entities or entity expansion (\"billion laughs\") attacks, so the file was refused without processing it.";
+            file.FileError = $"The file contains a DTD (document type declaration){(ex.LineNumber > 0 ? $" at line {ex.LineNumber}, column {ex.LinePosition}" : " before its root element")}. A CTF never has one, and DTDs can declare external entities or entity expansion (\"billion laughs\") attacks, so the file was refused without processing it.";
         }
         catch (XmlException ex) when (ex.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
         {
