@@ -137,7 +137,7 @@ internal sealed class CsvImport
         if (missing.Count > 0)
         {
             var found = string.Join(", ", fields.Take(20).Select(f => f.Length > 30 ? f[..30] + "…" : f));
-            return $"The file has no {string.Join(", ", missing)} column{(missing.Count > 1 ? "s" : "")} (the header row is on line 1; docs/imports.md lists the names accepted). Its headers are: {found}.";
+            return $"The file has no {string.Join(", ", missing)} column{(missing.Count > 1 ? "s" : "")} (docs/imports.md lists the header names accepted). Its headers are: {found}.";
         }
 
         if (ignored.Count > 0)

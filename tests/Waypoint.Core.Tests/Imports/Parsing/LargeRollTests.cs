@@ -2,10 +2,11 @@ using System.Text;
 using Waypoint.Core.Identifiers;
 using Waypoint.Core.Imports;
 using Waypoint.Core.Imports.Parsing;
+using Xunit.Abstractions;
 
 namespace Waypoint.Core.Tests.Imports.Parsing;
 
-public class LargeRollTests
+public class LargeRollTests(ITestOutputHelper output)
 {
     private const int Rows = 100_000;
 
@@ -18,6 +19,7 @@ public class LargeRollTests
             WriteRoll(path);
             var fileBytes = new FileInfo(path).Length;
 
+            var heldBefore = GC.GetTotalMemory(forceFullCollection: true);
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             ParsedFile file;
             using (var stream = File.OpenRead(path))
@@ -26,6 +28,7 @@ public class LargeRollTests
             }
 
             var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            var held = GC.GetTotalMemory(forceFullCollection: true) - heldBefore;
 
             Assert.Null(file.FileError);
             Assert.Empty(file.Rejected);
@@ -34,7 +37,10 @@ public class LargeRollTests
 
             // Everything allocated, kept or not: the records themselves plus short-lived field strings. Reading the
             // whole file into a string would alone cost twice its size again on top of this.
+            output.WriteLine($"{Rows:N0} rows, {fileBytes:N0} bytes: {allocated:N0} bytes allocated ({allocated / Rows:N0} per row), {held:N0} held by the result ({held / Rows:N0} per row).");
+            Assert.True(held < 1_500L * Rows, $"The parsed file holds {held:N0} bytes ({held / Rows:N0} per row).");
             Assert.True(allocated < 3_000L * Rows, $"Parsing allocated {allocated:N0} bytes for a {fileBytes:N0}-byte file ({allocated / Rows:N0} per row).");
+            GC.KeepAlive(file);
         }
         finally
         {
