@@ -14,6 +14,9 @@ internal sealed class CsvReader(TextReader text)
     /// </summary>
     public const int MaxFieldLength = 32 * 1024;
 
+    /// <summary>Far more columns than any export has; a cap so a line of commas cannot fill memory with empty fields.</summary>
+    public const int MaxFields = 1000;
+
     private readonly char[] buffer = new char[64 * 1024];
     private char[] field = new char[256];
     private int fieldLength;
@@ -92,6 +95,11 @@ internal sealed class CsvReader(TextReader text)
                 if (c == ',')
                 {
                     fields.Add(TakeField());
+                    if (fields.Count >= MaxFields)
+                    {
+                        throw new CsvShapeException($"The row starting on line {startLine} has more than {MaxFields:N0} fields.");
+                    }
+
                     break;
                 }
 
@@ -120,7 +128,7 @@ internal sealed class CsvReader(TextReader text)
         {
             if (field.Length >= MaxFieldLength)
             {
-                throw new CsvFieldTooLongException(line);
+                throw new CsvShapeException($"A field reaching line {line} is longer than {MaxFieldLength:N0} characters; this usually means an opening quote with no closing quote.");
             }
 
             Array.Resize(ref field, Math.Min(field.Length * 2, MaxFieldLength));
@@ -157,8 +165,5 @@ internal sealed class CsvReader(TextReader text)
     }
 }
 
-internal sealed class CsvFieldTooLongException(int line)
-    : Exception($"A field reaching line {line} is longer than {CsvReader.MaxFieldLength:N0} characters; this usually means an opening quote with no closing quote.")
-{
-    public int Line { get; } = line;
-}
+/// <summary>The file is too far from CSV to read on: it is refused whole.</summary>
+internal sealed class CsvShapeException(string message) : Exception(message);

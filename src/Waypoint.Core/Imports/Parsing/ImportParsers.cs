@@ -43,7 +43,7 @@ public static class ImportParsers
         {
             file.FileError = $"The file has more than {ex.MaxRows:N0} {(kind == ImportKind.Ctf ? "pupils" : "rows")}; split it into smaller files.";
         }
-        catch (CsvFieldTooLongException ex)
+        catch (CsvShapeException ex)
         {
             file.FileError = $"The file could not be read as CSV: {ex.Message}";
         }

@@ -125,6 +125,14 @@ public class RollCsvTests
     }
 
     [Fact]
+    public void Parse_RowOfThousandsOfCommas_FileRefused()
+    {
+        var file = Parse(ImportKind.Roll, Lines("Forename,Surname,DOB", new string(',', 100_000)));
+
+        Assert.Equal("The file could not be read as CSV: The row starting on line 2 has more than 1,000 fields.", file.FileError);
+    }
+
+    [Fact]
     public void Parse_Utf8ByteOrderMark_HeaderStillRecognised()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Forename,Surname,DOB\nZoë,Brontë,2010-01-01\n")).ToArray();
