@@ -159,6 +159,30 @@ public class RollCsvTests
     }
 
     [Fact]
+    public void Parse_Windows1252FileLargerThanOneBuffer_EveryAccentDecoded()
+    {
+        var windows1252 = new List<byte>(Encoding.ASCII.GetBytes("Forename,Surname,DOB,Address line 1\n"));
+        for (var i = 0; i < 5000; i++)
+        {
+            // é (0xE9), £ (0xA3) and € (0x80), which Latin-1 would get wrong.
+            var line = Encoding.ASCII.GetBytes($"Ren?{i},Lee,2010-01-01,?{i} ? owed\n");
+            line[Array.IndexOf(line, (byte)'?')] = 0xE9;
+            line[Array.IndexOf(line, (byte)'?')] = 0xA3;
+            line[Array.IndexOf(line, (byte)'?')] = 0x80;
+            windows1252.AddRange(line);
+        }
+
+        var file = Parse(ImportKind.Roll, windows1252.ToArray());
+
+        Assert.Equal(5000, file.Records.Count);
+        Assert.All(file.Records, (r, i) =>
+        {
+            Assert.Equal($"Ren\u00E9{i}", r.GivenName);
+            Assert.Equal($"\u00A3{i} \u20AC owed", r.Address?.Line1);
+        });
+    }
+
+    [Fact]
     public void Parse_Utf16File_RefusedWithAClearReason()
     {
         var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("Forename,Surname,DOB\nAnn,Lee,2010-01-01\n")).ToArray();
