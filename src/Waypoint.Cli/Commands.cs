@@ -42,6 +42,7 @@ public static partial class Commands
         root.Subcommands.Add(CreateDemoCommand(contextFactory));
         root.Subcommands.Add(CreateNccisCommand(contextFactory));
         root.Subcommands.Add(CreateUsersCommand(contextFactory));
+        root.Subcommands.Add(CreateImportCommand(contextFactory));
         return root;
     }
 

@@ -69,6 +69,41 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
     private const int BatchSize = 500;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Reads, checks and matches a file, then previews (<paramref name="commit"/> false: nothing is written) or commits it.
+    /// The file is opened twice: once to hash it, once to parse it, so it is never held in memory whole.
+    /// </summary>
+    public async Task<ImportOutcome> RunAsync(Actor actor, string laCode, ImportKind kind, Func<Stream> openFile, string fileName, bool commit, ImportLimits? limits = null, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(openFile);
+        limits ??= new ImportLimits();
+        string sha256;
+        await using (var file = openFile())
+        {
+            if (file.CanSeek && file.Length > limits.MaxBytes)
+            {
+                return new ImportOutcome { Kind = kind, FileName = fileName, LaCode = laCode, FileError = $"The file is {file.Length:N0} bytes; files over {limits.MaxBytes:N0} bytes are refused without being read." };
+            }
+
+            try
+            {
+                sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(new Nccis.Returns.LimitedReadStream(file, limits.MaxBytes), ct));
+            }
+            catch (Nccis.Returns.FileTooLargeException)
+            {
+                return new ImportOutcome { Kind = kind, FileName = fileName, LaCode = laCode, FileError = $"The file is larger than {limits.MaxBytes:N0} bytes and was refused; reading stopped at the limit." };
+            }
+        }
+
+        ParsedFile parsed;
+        await using (var file = openFile())
+        {
+            parsed = Parsing.ImportParsers.Parse(kind, file, fileName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), limits);
+        }
+
+        return await RunParsedAsync(actor, laCode, parsed, sha256, commit, progress, ct);
+    }
+
     public static bool CanImport(Actor actor) => actor.Role?.IsDataTeam() == true && actor.LaCode is not null;
 
     public async Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, ParsedFile parsed, string sha256, bool commit, IProgress<int>? progress = null, CancellationToken ct = default)
