@@ -32,6 +32,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Dashboards.CohortOverview>();
         services.AddScoped<Nccis.Returns.NccisExporter>();
+        services.AddSingleton(Nccis.Reports.NccisReportOptions.FromConfiguration(configuration));
+        services.AddSingleton<Nccis.Reports.NccisMeasures>();
+        services.AddScoped<Nccis.Reports.NccisSnapshotService>();
+        services.AddScoped<Nccis.Reports.NccisMeasuresService>();
+        services.AddScoped<Nccis.Reports.AnnualActivitySurvey>();
         return services;
     }
 }

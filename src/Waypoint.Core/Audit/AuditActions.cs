@@ -36,4 +36,6 @@ public static class AuditActions
     public const string Imported = "data.imported";
     public const string Exported = "data.exported";
     public const string NccisExported = "nccis.exported";
+    public const string NccisSnapshotTaken = "nccis.snapshot-taken";
+    public const string NccisSurveyExported = "nccis.aas-exported";
 }

@@ -24,6 +24,8 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Tasks.FollowUpTask> FollowUpTasks => Set<Tasks.FollowUpTask>();
     public DbSet<Journeys.JourneyState> JourneyStates => Set<Journeys.JourneyState>();
     public DbSet<Nccis.Returns.NccisSubmission> NccisSubmissions => Set<Nccis.Returns.NccisSubmission>();
+    public DbSet<Nccis.Reports.NccisSnapshot> NccisSnapshots => Set<Nccis.Reports.NccisSnapshot>();
+    public DbSet<Nccis.Reports.NccisSnapshotRow> NccisSnapshotRows => Set<Nccis.Reports.NccisSnapshotRow>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
