@@ -35,6 +35,11 @@ public static class RoleNavigation
             items.Add(new("Young people", "/young-people"));
         }
 
+        if (role.IsLaWide())
+        {
+            items.Add(new("NCCIS measures", "/reports/nccis"));
+        }
+
         if (role == WaypointRole.LaAdministrator)
         {
             items.Add(new("Users", "/admin/users"));
