@@ -193,7 +193,7 @@ public sealed class NccisMeasures(NccisReportOptions options)
         var cohort = 0;
         foreach (var row in rows.Where(r => r.CohortStatus is CohortStatus.P or CohortStatus.G))
         {
-            var group = row.AcademicAge + 4;
+            var group = row.AcademicAge - 4;
             if (group is not (11 or 12) || (yearGroup is { } wanted && wanted != group))
             {
                 continue;
