@@ -67,6 +67,8 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         await CheckAsync(tracking, "/tracking/verify/not-known?i=0");
         await CheckAsync(tracking, "/tracking/transfer-in");
         await CheckAsync(tracking, "/tracking/transfer-in", p => p.GetByRole(AriaRole.Button, new() { Name = "Upload and take in" }).ClickAsync());
+        await CheckAsync(tracking, "/reports/nccis");
+        await CheckAsync(tracking, "/reports/nccis?month=" + NccisMonth(-12));
         await tracking.Context.CloseAsync();
 
         foreach (var (email, path) in new[]
@@ -86,6 +88,15 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         output.WriteLine($"axe checked {checkedPages.Count} pages:");
         checkedPages.ForEach(output.WriteLine);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    /// <summary>A month end the demo seed snapshotted: <paramref name="monthsBack"/> months before the one before today.</summary>
+    private static string NccisMonth(int monthsBack)
+    {
+        var today = DateOnly.FromDateTime(Waypoint.TestCommon.TestClock.Now.UtcDateTime);
+        var lastMonthEnd = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        var month = new DateOnly(lastMonthEnd.Year, lastMonthEnd.Month, 1).AddMonths(monthsBack + 1).AddDays(-1);
+        return month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<IPage> SignedInAsync(string email)
