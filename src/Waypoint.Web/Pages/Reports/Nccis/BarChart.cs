@@ -11,8 +11,8 @@ public sealed record Bar(string Label, decimal? Percent, string Text);
 public sealed record BarChart(string Id, string Title, IReadOnlyList<Bar> Bars)
 {
     public const int Width = 640;
-    public const int LabelWidth = 210;
-    public const int BarArea = 330;
+    public const int LabelWidth = 250;
+    public const int BarArea = 300;
     public const int RowHeight = 30;
     public const int BarHeight = 20;
 
