@@ -106,6 +106,38 @@ public class NccisReportsTests(WebHosts hosts)
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task PostRetake_MonthWithSnapshot_TakenAgainAndAudited(DatabaseProvider provider)
+    {
+        // Arrange: an LA of its own with one young person and September's snapshot.
+        var factory = hosts.For(provider);
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "876");
+        var officer = await factory.Data.CreateUserAsync(WaypointRole.TrackingOfficer, la.Id);
+        await factory.Data.CreateYoungPersonAsync(p => { p.LeadLaCode = "876"; p.DateOfBirth = new(2010, 1, 15); p.Activities.Add(Activity("230", new(2026, 9, 5))); });
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NccisSnapshotService>().TakeAsync(Actor.System("test"), "876", new(2026, 9, 30));
+        }
+
+        using var session = factory.CreateSession();
+        await session.SignInAsync(officer.Email!, TestData.Password);
+        var page = await session.GetAsync("/reports/nccis");
+        var token = page.Document.QuerySelector("form[action='/reports/nccis/retake'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // Act
+        var retake = await session.Client.PostAsync("/reports/nccis/retake", new FormUrlEncodedContent(new Dictionary<string, string> { ["month"] = "2026-09-30", ["__RequestVerificationToken"] = token }));
+        var after = await session.GetAsync(retake.Headers.Location!.OriginalString);
+        var withoutToken = await session.Client.PostAsync("/reports/nccis/retake", new FormUrlEncodedContent(new Dictionary<string, string> { ["month"] = "2026-09-30" }));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, retake.StatusCode);
+        Assert.Contains("The snapshot of September 2026 was taken again: 1 young people.", after.Document.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        var audits = await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.NccisSnapshotTaken && e.UserId == officer.Id));
+        Assert.Contains("\"replaced\":true", Assert.Single(audits).Details, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Get_LaWithoutSnapshots_SaysThereAreNone(DatabaseProvider provider)
     {
         var factory = hosts.For(provider);

@@ -70,6 +70,24 @@ public class IndexModel(NccisSnapshotService snapshots, NccisMeasuresService mea
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray(), "text/csv; charset=utf-8", $"annual-activity-survey-{LaCode}-{year}.csv");
     }
 
+    /// <summary>POST /reports/nccis/retake: takes the chosen month's snapshot again from the records as they are now, for late updates.</summary>
+    public async Task<IActionResult> OnPostRetakeAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } problem)
+        {
+            return problem;
+        }
+
+        if (Report is null)
+        {
+            return NotFound();
+        }
+
+        var taken = await snapshots.TakeAsync(HttpContext.GetActor(), LaCode, Report.PeriodEnd, ct);
+        TempData["Success"] = $"The snapshot of {MonthName(taken.PeriodEnd)} was taken again: {taken.Rows:N0} young people.";
+        return Redirect($"/reports/nccis?month={Iso(taken.PeriodEnd)}");
+    }
+
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         if (HttpContext.GetActor().LaCode is not { } laCode)
