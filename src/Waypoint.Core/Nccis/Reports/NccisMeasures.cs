@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Waypoint.Core.YoungPeople;
 
 namespace Waypoint.Core.Nccis.Reports;
@@ -79,8 +80,38 @@ public sealed record SplitGroup(string Key, string Label, MeasureCounts Counts);
 /// cohort (status P: the LA of residence), leaving out custody (710). A record is exactly one of not known, NEET,
 /// or neither: not known wins, so a lapsed NEET or lapsed college place counts once, as not known.
 /// </summary>
-public sealed class NccisMeasures(NccisReportOptions options)
+public sealed class NccisMeasures
 {
+    private readonly NccisReportOptions options;
+    private readonly Func<NccisSnapshotRow, bool> inCohort;
+    private readonly Func<NccisSnapshotRow, bool> notKnown;
+
+    public NccisMeasures(NccisReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+
+        // One definition for both uses: the expressions run in the database for the monthly counts, compiled in memory for the rest.
+        var notKnownCodes = ActivityCodes.NotKnown.ToList();
+        var neetCodes = ActivityCodes.Neet.ToList();
+        var lapsedCounts = options.LapsedCountsAsNotKnown;
+        NotKnownExpression = r => r.ActivityCode == null || notKnownCodes.Contains(r.ActivityCode) || (lapsedCounts && r.CurrencyLapsed);
+        NeetExpression = r => !(r.ActivityCode == null || notKnownCodes.Contains(r.ActivityCode) || (lapsedCounts && r.CurrencyLapsed))
+            && neetCodes.Contains(r.ActivityCode!);
+        inCohort = InCohortExpression.Compile();
+        notKnown = NotKnownExpression.Compile();
+    }
+
+    /// <summary>In the denominator: academic age 16-17, primary cohort (P), not in custody (710).</summary>
+    public static Expression<Func<NccisSnapshotRow, bool>> InCohortExpression { get; } =
+        r => r.CohortStatus == CohortStatus.P && (r.AcademicAge == 16 || r.AcademicAge == 17) && (r.ActivityCode == null || r.ActivityCode != CustodyCode);
+
+    /// <summary>Not known: 810, 820 or 830; a lapsed record (unless configured otherwise); or no activity recorded by the period end.</summary>
+    public Expression<Func<NccisSnapshotRow, bool>> NotKnownExpression { get; }
+
+    /// <summary>NEET: a NEET code, and not counted as not known.</summary>
+    public Expression<Func<NccisSnapshotRow, bool>> NeetExpression { get; }
+
     public static readonly IReadOnlySet<string> FullTimeEducationCodes = new HashSet<string> { "210", "220", "230", "240", "270", "280", "290" };
     public static readonly IReadOnlySet<string> ApprenticeshipCodes = new HashSet<string> { "310" };
     public static readonly IReadOnlySet<string> WorkBasedLearningCodes = new HashSet<string> { "410", "450", "460" };
@@ -122,13 +153,9 @@ public sealed class NccisMeasures(NccisReportOptions options)
         _ => kind.ToString(),
     };
 
-    /// <summary>In the denominator: academic age 16-17, primary cohort, not in custody (710).</summary>
-    public static bool InCohort(NccisSnapshotRow row) =>
-        row.CohortStatus == CohortStatus.P && row.AcademicAge is 16 or 17 && row.ActivityCode != CustodyCode;
+    public bool InCohort(NccisSnapshotRow row) => inCohort(row);
 
-    /// <summary>Not known: 810, 820 or 830; a lapsed record (unless configured otherwise); or no activity recorded by the period end.</summary>
-    public bool IsNotKnown(NccisSnapshotRow row) =>
-        row.ActivityCode is null || ActivityCodes.NotKnown.Contains(row.ActivityCode) || (options.LapsedCountsAsNotKnown && row.CurrencyLapsed);
+    public bool IsNotKnown(NccisSnapshotRow row) => notKnown(row);
 
     public bool IsNeet(NccisSnapshotRow row) => !IsNotKnown(row) && ActivityCodes.Neet.Contains(row.ActivityCode!);
 

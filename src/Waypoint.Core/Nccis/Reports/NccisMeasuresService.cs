@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Core.Data;
-using Waypoint.Core.YoungPeople;
 
 namespace Waypoint.Core.Nccis.Reports;
 
@@ -60,8 +59,8 @@ public sealed class NccisMeasuresService(WaypointDbContext db, NccisMeasures mea
             .OrderByDescending(s => s.PeriodEnd).Take(TrendMonths).Select(s => s.PeriodEnd).ToListAsync(ct);
         var winter = WinterMonths(periodEnd);
         var march = MarchEnd(periodEnd);
-        var others = await CohortRowsAsync(laCode, trendEnds.Concat(winter).Append(march).Where(e => e != periodEnd).Distinct().ToList(), ct);
-        others[periodEnd] = rows;
+        var monthly = await CountAsync(laCode, trendEnds.Concat(winter).Distinct().ToList(), ct);
+        var marchRows = await CohortRowsAsync(laCode, march, ct);
 
         var schoolIds = rows.Select(r => r.SchoolId).OfType<Guid>().Distinct().ToList();
         var schoolNames = await db.Organisations.Where(o => schoolIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -71,28 +70,35 @@ public sealed class NccisMeasuresService(WaypointDbContext db, NccisMeasures mea
             periodEnd,
             snapshot.TakenAt,
             measures.Count(rows),
-            trendEnds.Order().Select(e => new MonthMeasures(e, measures.Count(others[e]))).ToList(),
-            new WinterAverage(winter, winter.Select(m => others.TryGetValue(m, out var r) ? measures.Count(r) : null).ToList()),
-            new MarchParticipation(march, others.TryGetValue(march, out var marchRows) ? measures.CountParticipation(marchRows) : null),
+            trendEnds.Order().Select(e => new MonthMeasures(e, monthly[e])).ToList(),
+            new WinterAverage(winter, winter.Select(m => monthly.GetValueOrDefault(m)).ToList()),
+            new MarchParticipation(march, marchRows is null ? null : measures.CountParticipation(marchRows)),
             new GuaranteeFigures(NccisMeasures.CountGuarantee(rows, 11), NccisMeasures.CountGuarantee(rows, 12), NccisMeasures.CountGuarantee(rows)),
             Enum.GetValues<SplitKind>().ToDictionary(k => k, k => measures.Split(rows, k, schoolNames)));
     }
 
-    /// <summary>The rows in the 16-17 primary cohort of each period end that has a snapshot; the measures need no others.</summary>
-    private async Task<Dictionary<DateOnly, List<NccisSnapshotRow>>> CohortRowsAsync(string laCode, List<DateOnly> ends, CancellationToken ct)
+    /// <summary>
+    /// Cohort, NEET and not known of each period end that has a snapshot, counted in the database with the same
+    /// expressions <see cref="NccisMeasures"/> uses in memory, so a year of months never has to be loaded.
+    /// </summary>
+    public async Task<Dictionary<DateOnly, MeasureCounts>> CountAsync(string laCode, IReadOnlyCollection<DateOnly> ends, CancellationToken ct = default)
     {
         var snapshots = await db.NccisSnapshots.Where(s => s.LaCode == laCode && ends.Contains(s.PeriodEnd)).ToDictionaryAsync(s => s.Id, s => s.PeriodEnd, ct);
         var ids = snapshots.Keys.ToList();
-        var rows = await db.NccisSnapshotRows.AsNoTracking()
-            .Where(r => ids.Contains(r.SnapshotId) && r.CohortStatus == CohortStatus.P && (r.AcademicAge == 16 || r.AcademicAge == 17))
-            .ToListAsync(ct);
-        var byEnd = snapshots.Values.ToDictionary(e => e, _ => new List<NccisSnapshotRow>());
-        foreach (var row in rows)
-        {
-            byEnd[snapshots[row.SnapshotId]].Add(row);
-        }
+        var cohort = db.NccisSnapshotRows.Where(r => ids.Contains(r.SnapshotId)).Where(NccisMeasures.InCohortExpression);
+        async Task<Dictionary<Guid, int>> CountBySnapshot(IQueryable<NccisSnapshotRow> rows) =>
+            await rows.GroupBy(r => r.SnapshotId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var total = await CountBySnapshot(cohort);
+        var neet = await CountBySnapshot(cohort.Where(measures.NeetExpression));
+        var notKnown = await CountBySnapshot(cohort.Where(measures.NotKnownExpression));
+        return snapshots.ToDictionary(s => s.Value, s => new MeasureCounts(total.GetValueOrDefault(s.Key), neet.GetValueOrDefault(s.Key), notKnown.GetValueOrDefault(s.Key)));
+    }
 
-        return byEnd;
+    /// <summary>The 16-17 primary cohort rows of one period end, or null when it has no snapshot.</summary>
+    private async Task<List<NccisSnapshotRow>?> CohortRowsAsync(string laCode, DateOnly periodEnd, CancellationToken ct)
+    {
+        var snapshot = await db.NccisSnapshots.Where(s => s.LaCode == laCode && s.PeriodEnd == periodEnd).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(ct);
+        return snapshot is null ? null : await db.NccisSnapshotRows.AsNoTracking().Where(r => r.SnapshotId == snapshot).Where(NccisMeasures.InCohortExpression).ToListAsync(ct);
     }
 
     /// <summary>The report as one long table: measure, period end, split, group, numerator, denominator, percent.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Data;
 using Waypoint.Core.Nccis;
 using Waypoint.Core.Nccis.Reports;
@@ -129,6 +130,27 @@ public class NccisMeasuresTests
         Assert.Null(report.Winter.Average);
         Assert.Equal([January], report.Winter.Missing);
         Assert.Null(report.March.Counts);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task CountAsync_InTheDatabase_SameAsInMemory(DatabaseProvider provider)
+    {
+        // Cohort = no activity, lapsed 230, 619, current 230 = 4 (710 is out); not known = no activity + lapsed = 2; NEET = 1.
+        await using var world = await CreateAsync(provider, "measures_sql");
+        await world.PersonAsync(SixteenIn2025);
+        await world.PersonAsync(SixteenIn2025, Activity("710", new(2025, 9, 1), review: new(2026, 6, 1)));
+        await world.PersonAsync(SixteenIn2025, Activity("230", new(2024, 9, 5)));
+        await world.PersonAsync(SixteenIn2025, Activity("619", new(2025, 10, 1)));
+        await world.PersonAsync(SixteenIn2025, Activity("230", new(2025, 9, 1)));
+        await world.SnapshotAsync(February);
+        await using var scope = world.Services.CreateAsyncScope();
+
+        var inDatabase = await scope.ServiceProvider.GetRequiredService<NccisMeasuresService>().CountAsync("931", [February]);
+        var inMemory = scope.ServiceProvider.GetRequiredService<NccisMeasures>().Count(await world.RowsAsync(February));
+
+        Assert.Equal(new MeasureCounts(4, 1, 2), inDatabase[February]);
+        Assert.Equal(inDatabase[February], inMemory);
     }
 
     [Fact]
