@@ -62,6 +62,8 @@ public static partial class Commands
         nccis.Subcommands.Add(validate);
         nccis.Subcommands.Add(CreateNccisExportCommand(contextFactory));
         nccis.Subcommands.Add(CreateNccisImportCommand(contextFactory));
+        nccis.Subcommands.Add(CreateNccisSnapshotCommand(contextFactory));
+        nccis.Subcommands.Add(CreateNccisSurveyCommand(contextFactory));
         return nccis;
     }
 

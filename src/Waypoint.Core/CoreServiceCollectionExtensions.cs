@@ -36,6 +36,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(configuration is null ? new Matching.MatchingOptions() : Matching.MatchingOptions.FromConfiguration(configuration));
         services.AddScoped<Imports.ImportService>();
         services.AddScoped<Matching.DuplicateService>();
+        services.AddSingleton(Nccis.Reports.NccisReportOptions.FromConfiguration(configuration));
+        services.AddSingleton<Nccis.Reports.NccisMeasures>();
+        services.AddScoped<Nccis.Reports.NccisSnapshotService>();
+        services.AddScoped<Nccis.Reports.NccisMeasuresService>();
+        services.AddScoped<Nccis.Reports.AnnualActivitySurvey>();
         return services;
     }
 }

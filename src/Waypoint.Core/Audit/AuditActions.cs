@@ -48,4 +48,6 @@ public static class AuditActions
     public const string NccisDownloaded = "nccis.downloaded";
     public const string NccisReportViewed = "nccis.report-viewed";
     public const string NccisFileDeleted = "nccis.file-deleted";
+    public const string NccisSnapshotTaken = "nccis.snapshot-taken";
+    public const string NccisSurveyExported = "nccis.aas-exported";
 }

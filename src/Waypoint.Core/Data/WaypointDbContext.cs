@@ -27,6 +27,8 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Imports.DataImport> DataImports => Set<Imports.DataImport>();
     public DbSet<Imports.DataImportChange> DataImportChanges => Set<Imports.DataImportChange>();
     public DbSet<Imports.MatchReview> MatchReviews => Set<Imports.MatchReview>();
+    public DbSet<Nccis.Reports.NccisSnapshot> NccisSnapshots => Set<Nccis.Reports.NccisSnapshot>();
+    public DbSet<Nccis.Reports.NccisSnapshotRow> NccisSnapshotRows => Set<Nccis.Reports.NccisSnapshotRow>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -552,6 +552,147 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("journey_states", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<Guid?>("TakenByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("taken_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nccis_snapshots");
+
+                    b.HasIndex("TakenByUserId")
+                        .HasDatabaseName("ix_nccis_snapshots_taken_by_user_id");
+
+                    b.HasIndex("LaCode", "PeriodEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ux_nccis_snapshots_la_period");
+
+                    b.ToTable("nccis_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_age");
+
+                    b.Property<string>("ActivityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("activity_code");
+
+                    b.Property<DateOnly?>("ActivityStartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("activity_start_date");
+
+                    b.Property<string>("CharacteristicCodes")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("characteristic_codes");
+
+                    b.Property<string>("CohortStatus")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("cohort_status");
+
+                    b.Property<bool>("CurrencyLapsed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("currency_lapsed");
+
+                    b.Property<DateOnly?>("DueToLapseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_to_lapse_date");
+
+                    b.Property<string>("EthnicityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("ethnicity_code");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("GuaranteeYear11Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("guarantee_year11_code");
+
+                    b.Property<string>("GuaranteeYear12Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("guarantee_year12_code");
+
+                    b.Property<bool>("HasEhcPlan")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_ehc_plan");
+
+                    b.Property<bool>("HasSenSupport")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_sen_support");
+
+                    b.Property<string>("PostcodeDistrict")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("postcode_district");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("snapshot_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nccis_snapshot_rows");
+
+                    b.HasIndex("SnapshotId", "YoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_nccis_snapshot_rows_person");
+
+                    b.ToTable("nccis_snapshot_rows", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1561,6 +1702,25 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_match_reviews_import");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshot", b =>
+                {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_nccis_snapshots_user");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshotRow", b =>
+                {
+                    b.HasOne("Waypoint.Core.Nccis.Reports.NccisSnapshot", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_nccis_snapshot_rows_snapshot");
+                });
+
             modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>
                 {
                     b.HasOne("Waypoint.Core.Users.WaypointUser", null)
@@ -1685,6 +1845,11 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_young_people_school");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshot", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("Waypoint.Core.YoungPeople.YoungPerson", b =>

@@ -541,6 +541,145 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("journey_states", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_count");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_at");
+
+                    b.Property<Guid?>("TakenByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nccis_snapshots");
+
+                    b.HasIndex("TakenByUserId")
+                        .HasDatabaseName("ix_nccis_snapshots_taken_by_user_id");
+
+                    b.HasIndex("LaCode", "PeriodEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ux_nccis_snapshots_la_period");
+
+                    b.ToTable("nccis_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcademicAge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("academic_age");
+
+                    b.Property<string>("ActivityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_code");
+
+                    b.Property<DateOnly?>("ActivityStartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_start_date");
+
+                    b.Property<string>("CharacteristicCodes")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("characteristic_codes");
+
+                    b.Property<string>("CohortStatus")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort_status");
+
+                    b.Property<bool>("CurrencyLapsed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("currency_lapsed");
+
+                    b.Property<DateOnly?>("DueToLapseDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_to_lapse_date");
+
+                    b.Property<string>("EthnicityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ethnicity_code");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("GuaranteeYear11Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guarantee_year11_code");
+
+                    b.Property<string>("GuaranteeYear12Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guarantee_year12_code");
+
+                    b.Property<bool>("HasEhcPlan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_ehc_plan");
+
+                    b.Property<bool>("HasSenSupport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_sen_support");
+
+                    b.Property<string>("PostcodeDistrict")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode_district");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nccis_snapshot_rows");
+
+                    b.HasIndex("SnapshotId", "YoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_nccis_snapshot_rows_person");
+
+                    b.ToTable("nccis_snapshot_rows", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1550,6 +1689,25 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_match_reviews_import");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshot", b =>
+                {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_nccis_snapshots_user");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshotRow", b =>
+                {
+                    b.HasOne("Waypoint.Core.Nccis.Reports.NccisSnapshot", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_nccis_snapshot_rows_snapshot");
+                });
+
             modelBuilder.Entity("Waypoint.Core.Nccis.Returns.NccisSubmission", b =>
                 {
                     b.HasOne("Waypoint.Core.Users.WaypointUser", null)
@@ -1674,6 +1832,11 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_young_people_school");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshot", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("Waypoint.Core.YoungPeople.YoungPerson", b =>

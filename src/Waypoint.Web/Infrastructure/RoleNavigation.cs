@@ -41,6 +41,11 @@ public static class RoleNavigation
             items.Add(new("Imports", "/imports"));
         }
 
+        if (role.IsLaWide())
+        {
+            items.Add(new("NCCIS measures", "/reports/nccis"));
+        }
+
         if (role == WaypointRole.LaAdministrator)
         {
             items.Add(new("Users", "/admin/users"));

@@ -88,6 +88,7 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Adviser", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/Nccis", Policies.NccisReturns);
                 options.Conventions.AuthorizeFolder("/Imports", Policies.DataTeam);
+                options.Conventions.AuthorizeFolder("/Reports", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/YoungPeople", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/School", Policies.EstablishmentStaff);
                 options.Conventions.AuthorizeFolder("/Me", Policies.YoungPerson);
@@ -123,6 +124,7 @@ public static class WebSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.SignInRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddHostedService<FollowUpScheduler>();
+        services.AddHostedService<NccisSnapshotScheduler>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.GetActor() ?? Actor.System("background"));
     }

@@ -80,6 +80,8 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
             await p.GetByLabel("NCCIS XML file").SetInputFilesAsync(new FilePayload { Name = "other.xml", MimeType = "text/xml", Buffer = System.Text.Encoding.UTF8.GetBytes("<NCCIS><FileHeader></NCCIS>") });
             await p.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
         });
+        await CheckAsync(tracking, "/reports/nccis");
+        await CheckAsync(tracking, "/reports/nccis?month=" + NccisMonth(-12));
         await tracking.Context.CloseAsync();
 
         foreach (var (email, path) in new[]
@@ -99,6 +101,15 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         output.WriteLine($"axe checked {checkedPages.Count} pages:");
         checkedPages.ForEach(output.WriteLine);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    /// <summary>A month end the demo seed snapshotted: <paramref name="monthsBack"/> months before the one before today.</summary>
+    private static string NccisMonth(int monthsBack)
+    {
+        var today = DateOnly.FromDateTime(Waypoint.TestCommon.TestClock.Now.UtcDateTime);
+        var lastMonthEnd = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        var month = new DateOnly(lastMonthEnd.Year, lastMonthEnd.Month, 1).AddMonths(monthsBack + 1).AddDays(-1);
+        return month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<IPage> SignedInAsync(string email)
