@@ -17,7 +17,7 @@ namespace Waypoint.Web.Tests.Pages.Reports;
 public class NccisReportsTests(WebHosts hosts)
 {
     // An LA of its own, so the snapshots hold only this class's young people.
-    private const string LaCode = "873";
+    private const string LaCode = "881";
 
     public static TheoryData<DatabaseProvider> Providers => TestDatabases.Providers;
 
@@ -110,12 +110,12 @@ public class NccisReportsTests(WebHosts hosts)
     {
         // Arrange: an LA of its own with one young person and September's snapshot.
         var factory = hosts.For(provider);
-        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "876");
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "883");
         var officer = await factory.Data.CreateUserAsync(WaypointRole.TrackingOfficer, la.Id);
-        await factory.Data.CreateYoungPersonAsync(p => { p.LeadLaCode = "876"; p.DateOfBirth = new(2010, 1, 15); p.Activities.Add(Activity("230", new(2026, 9, 5))); });
+        await factory.Data.CreateYoungPersonAsync(p => { p.LeadLaCode = "883"; p.DateOfBirth = new(2010, 1, 15); p.Activities.Add(Activity("230", new(2026, 9, 5))); });
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<NccisSnapshotService>().TakeAsync(Actor.System("test"), "876", new(2026, 9, 30));
+            await scope.ServiceProvider.GetRequiredService<NccisSnapshotService>().TakeAsync(Actor.System("test"), "883", new(2026, 9, 30));
         }
 
         using var session = factory.CreateSession();
@@ -141,7 +141,7 @@ public class NccisReportsTests(WebHosts hosts)
     public async Task Get_LaWithoutSnapshots_SaysThereAreNone(DatabaseProvider provider)
     {
         var factory = hosts.For(provider);
-        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "874");
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "882");
         var adviser = await factory.Data.CreateUserAsync(WaypointRole.PersonalAdviser, la.Id);
         using var session = factory.CreateSession();
         await session.SignInAsync(adviser.Email!, TestData.Password);
