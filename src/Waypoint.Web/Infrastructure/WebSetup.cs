@@ -36,6 +36,7 @@ public static class WebSetup
         services.AddWaypointCore(configuration);
         services.AddWaypointEmail(configuration, DatabaseSettings.DataDirectory(configuration));
         services.AddSingleton(NccisReturnFiles.FromConfiguration(configuration));
+        services.AddSingleton(Core.Imports.PendingImports.FromConfiguration(configuration));
         services.AddScoped<NccisReturns>();
         services.AddWaypointIdentityCore()
             .AddSignInManager()
