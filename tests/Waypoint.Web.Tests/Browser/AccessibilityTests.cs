@@ -82,6 +82,22 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         });
         await CheckAsync(tracking, "/reports/nccis");
         await CheckAsync(tracking, "/reports/nccis?month=" + NccisMonth(-12));
+        await CheckAsync(tracking, "/imports");
+        await CheckAsync(tracking, "/imports/new");
+        await CheckAsync(tracking, "/imports/new", p => p.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync());
+        await CheckAsync(tracking, "/imports/new", async p =>
+        {
+            await p.GetByLabel("School roll (CSV)").CheckAsync();
+            await p.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+            {
+                Name = "roll.csv",
+                MimeType = "text/csv",
+                Buffer = System.Text.Encoding.UTF8.GetBytes("Forename,Surname,DOB,Sex\nAxe,Checked,2010-05-06,F\nBad,Row,2010-02-30,F\n"),
+            });
+            await p.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        });
+        await CheckAsync(tracking, "/imports/reviews");
+        await CheckAsync(tracking, "/imports/duplicates?search=true");
         await tracking.Context.CloseAsync();
 
         foreach (var (email, path) in new[]
