@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 
@@ -27,7 +28,19 @@ internal sealed class ElementNode(string name)
 
     public List<ElementNode> Children { get; } = [];
 
-    public ElementNode? Child(string childName) => Children.Find(c => c.Name == childName);
+    public ElementNode? Child(string childName)
+    {
+        // A loop rather than Find with a lambda: this runs about 40 times a record, and each lambda allocated a closure.
+        foreach (var child in Children)
+        {
+            if (child.Name == childName)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
 
     public IEnumerable<ElementNode> All(string childName) => Children.Where(c => c.Name == childName);
 
@@ -37,10 +50,20 @@ internal sealed class ElementNode(string name)
     public static ElementNode Read(XmlReader reader)
     {
         var budget = MaxElementsPerRecord;
-        return Read(reader, 0, ref budget);
+
+        // One chunk buffer for the whole record, rented: a buffer per element was most of what validating a large file allocated.
+        var buffer = ArrayPool<char>.Shared.Rent(256);
+        try
+        {
+            return Read(reader, 0, ref budget, buffer);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    private static ElementNode Read(XmlReader reader, int level, ref int budget)
+    private static ElementNode Read(XmlReader reader, int level, ref int budget, char[] buffer)
     {
         if (--budget < 0 || level > MaxDepth)
         {
@@ -55,8 +78,10 @@ internal sealed class ElementNode(string name)
         }
 
         var depth = reader.Depth;
-        var text = new StringBuilder();
-        var buffer = new char[256];
+
+        // The first chunk is nearly always the whole value, so a builder is made only for a value in several pieces.
+        string? text = null;
+        StringBuilder? pieces = null;
         if (!reader.Read())
         {
             return node;
@@ -67,16 +92,25 @@ internal sealed class ElementNode(string name)
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    node.Children.Add(Read(reader, level + 1, ref budget));
+                    node.Children.Add(Read(reader, level + 1, ref budget, buffer));
                     continue;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                     // Chunked so one enormous text node is never held whole; anything past the cap is dropped.
                     int read;
                     while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
                     {
-                        if (text.Length < MaxValueLength)
+                        var length = pieces?.Length ?? text?.Length ?? 0;
+                        if (length < MaxValueLength)
                         {
-                            text.Append(buffer, 0, Math.Min(read, MaxValueLength - text.Length));
+                            var take = Math.Min(read, MaxValueLength - length);
+                            if (text is null)
+                            {
+                                text = new string(buffer, 0, take);
+                            }
+                            else
+                            {
+                                (pieces ??= new StringBuilder(text)).Append(buffer, 0, take);
+                            }
                         }
                     }
 
@@ -90,7 +124,7 @@ internal sealed class ElementNode(string name)
         }
 
         reader.Read();
-        var value = text.ToString().Trim();
+        var value = (pieces?.ToString() ?? text ?? "").Trim();
         node.Text = value.Length == 0 ? null : value;
         return node;
     }
