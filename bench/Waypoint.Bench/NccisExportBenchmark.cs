@@ -404,11 +404,12 @@ public sealed class NccisExportBenchmark : IBenchmark
             xml.WriteElementString("DOB", Date(r.GetFieldValue<DateOnly>(12)));
             xml.WriteElementString("Ethnicity", Text(r, 13));
             xml.WriteElementString("LeadLEA", r.GetString(14));
-            Optional(xml, "EducatedLEA", Text(r, 15));
+            xml.WriteElementString("EducatedLEA", Text(r, 15) ?? "004");
             Optional(xml, "TransferredToLACode", cohortStatus is "T" or "E" ? Text(r, 16) : null);
             Optional(xml, "LEACodeAtYear11", Text(r, 17));
             Optional(xml, "UniqueLearnerNo", Text(r, 18));
             Optional(xml, "UniquePupilNumber", Text(r, 19));
+            Optional(xml, "GuaranteeStatusIndicator", !r.IsDBNull(25) || !r.IsDBNull(27) ? "Y" : null);
             Optional(xml, "PreviousYPIDIdentifier", Text(r, 20));
             xml.WriteEndElement();
 

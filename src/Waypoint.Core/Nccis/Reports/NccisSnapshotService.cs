@@ -222,28 +222,8 @@ public sealed class NccisSnapshotService(WaypointDbContext db, AuditTrail audit,
         };
     }
 
-    /// <summary>
-    /// Cohort status at a date and when it last changed on or before it. A change after the date tells what the status
-    /// was before it; a status changed after the date with no change history was, until then, the active cohort (P).
-    /// </summary>
-    public static (CohortStatus Status, DateOnly? ChangedOn) StatusAt(YoungPerson person, DateOnly date)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        var changes = person.CohortStatusChanges.OrderBy(c => c.EffectiveOn).ThenBy(c => c.RecordedAt).ToList();
-        var earlier = changes.LastOrDefault(c => c.EffectiveOn <= date);
-        var later = changes.FirstOrDefault(c => c.EffectiveOn > date);
-        if (later is not null)
-        {
-            return (later.From, earlier?.EffectiveOn);
-        }
-
-        if (person.CohortStatusChangedOn > date)
-        {
-            return (CohortStatus.P, earlier?.EffectiveOn);
-        }
-
-        return (person.CohortStatus, person.CohortStatusChangedOn ?? earlier?.EffectiveOn);
-    }
+    /// <summary>Cohort status at a date and when it last changed on or before it (<see cref="CohortStatusHistory"/>).</summary>
+    public static (CohortStatus Status, DateOnly? ChangedOn) StatusAt(YoungPerson person, DateOnly date) => CohortStatusHistory.At(person, date);
 
     private async IAsyncEnumerable<List<YoungPerson>> PeopleAsync(string laCode, List<DateOnly> ends, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
     /// <summary>The schema identifier of the XSD the element order follows (nccis.md 11); the official value for later editions is unconfirmed.</summary>
     public const string SchemaVersion = "NCCIS2015";
 
-    private const int BatchSize = 500;
+    private const int FlushEvery = 500;
 
     public async Task<NccisExportResult> ExportAsync(Actor actor, string laCode, DateOnly periodEnd, Stream output, CancellationToken ct = default)
     {
@@ -63,27 +63,31 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
                 xml.WriteStartDocument();
                 xml.WriteStartElement("NCCIS");
                 WriteHeader(xml, databaseId, laCode, periodEnd);
-                string? after = null;
-                while (true)
+                var related = await RelatedAsync(laCode, periodEnd, ct);
+                await foreach (var person in PeopleAsync(laCode, periodEnd).WithCancellation(ct))
                 {
-                    var batch = await BatchAsync(laCode, periodEnd, after, ct);
-                    foreach (var person in batch)
+                    // The status as it stood at the period end: a record that changed status since may belong in this
+                    // month's return under its old status, or not at all.
+                    var (then, changedOn, transferredTo) = CohortStatusHistory.At(person.CohortStatus, person.CohortStatusChangedOn, person.TransferredToLaCode,
+                        related.StatusChanges.GetValueOrDefault(person.Id) ?? [], periodEnd);
+                    if (!CohortStatusHistory.InReturn(then, changedOn, periodEnd))
                     {
-                        var hasActivity = WriteRecord(xml, person, databaseId, periodEnd);
-                        records++;
-                        withoutActivity += hasActivity ? 0 : 1;
-                        var status = person.CohortStatus.ToString();
-                        byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+                        continue;
                     }
 
-                    // Flushing per batch keeps the writer's buffer, not the whole file, in memory.
-                    xml.Flush();
-                    if (batch.Count < BatchSize)
-                    {
-                        break;
-                    }
+                    (person.CohortStatus, person.TransferredToLaCode) = (then, transferredTo);
+                    related.Attach(person);
+                    var hasActivity = WriteRecord(xml, person, databaseId, periodEnd);
+                    records++;
+                    withoutActivity += hasActivity ? 0 : 1;
+                    var status = person.CohortStatus.ToString();
+                    byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
 
-                    after = batch[^1].LocalId;
+                    // Flushing as it goes keeps the writer's buffer, not the whole file, in memory.
+                    if (records % FlushEvery == 0)
+                    {
+                        xml.Flush();
+                    }
                 }
 
                 xml.WriteEndElement();
@@ -134,33 +138,25 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
         return db.YoungPeople
             .Where(p => p.LeadLaCode == laCode)
             .Where(p => p.DateOfBirth >= oldestBorn && p.DateOfBirth <= youngestBorn && (p.DateOfBirth >= oldestWithoutPlan || p.HasEhcPlan))
-            .Where(p => p.CohortStatus == CohortStatus.P || p.CohortStatus == CohortStatus.G
+            .Where(p => p.CohortStatus == CohortStatus.P || p.CohortStatus == CohortStatus.G || p.CohortStatusChangedOn > periodEnd
                 || (p.CohortStatusChangedOn >= monthStart && p.CohortStatusChangedOn <= monthEnd
                     && (p.CohortStatus == CohortStatus.A || p.CohortStatus == CohortStatus.L || p.CohortStatus == CohortStatus.T
                         || p.CohortStatus == CohortStatus.E || p.CohortStatus == CohortStatus.M || p.CohortStatus == CohortStatus.D)));
     }
 
     /// <summary>
-    /// One batch in YoungPersonsID order (the LA's local IDs are fixed-width and unique), so the file's order depends on
-    /// the records alone and an LA that re-imports its own return writes the same file again.
+    /// The people of the cohort, streamed in YoungPersonsID order (the LA's local IDs are fixed-width and unique), so the
+    /// file's order depends on the records alone and an LA that re-imports its own return writes the same file again.
+    /// Only the columns the return writes are read: the objects are partial and untracked, for WriteRecord alone, and a
+    /// field it starts to write must be added here.
     /// </summary>
-    private async Task<List<YoungPerson>> BatchAsync(string laCode, DateOnly periodEnd, string? after, CancellationToken ct)
-    {
-        var academicYear = AcademicAge.AcademicYearStart(periodEnd);
-        var query = Cohort(laCode, periodEnd);
-        if (after is not null)
-        {
-            query = query.Where(p => string.Compare(p.LocalId, after) > 0);
-        }
-
-        // Only the columns the return writes: a whole young person is twice as many, contact details and audit stamps
-        // among them, and reading them was much of the export's time. The objects are partial and untracked, for
-        // WriteRecord alone: a field it starts to write must be added here.
-        var people = await query.OrderBy(p => p.LocalId).Take(BatchSize).Select(p => new YoungPerson
+    private IAsyncEnumerable<YoungPerson> PeopleAsync(string laCode, DateOnly periodEnd) =>
+        Cohort(laCode, periodEnd).AsNoTracking().OrderBy(p => p.LocalId).Select(p => new YoungPerson
         {
             Id = p.Id,
             LocalId = p.LocalId,
             CohortStatus = p.CohortStatus,
+            CohortStatusChangedOn = p.CohortStatusChangedOn,
             GivenName = p.GivenName,
             MiddleNames = p.MiddleNames,
             FamilyName = p.FamilyName,
@@ -184,31 +180,60 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
             HasEhcPlan = p.HasEhcPlan,
             HasSenSupport = p.HasSenSupport,
             IntendedDestinationCode = p.IntendedDestinationCode,
-        }).ToListAsync(ct);
+        }).AsAsyncEnumerable();
 
-        // The collections are read by the batch's ids, not through Include. Each part of the split query joined the
-        // whole child table to the batch, which PostgreSQL ran as a hash join over a scan of that table once a batch, so
-        // the export grew with the square of the LA's size; by id it can use the child's index on young_person_id, and
-        // does for a 100,000-person cohort at this batch size. The writer does not depend on the order within a collection.
-        var byId = people.ToDictionary(p => p.Id);
-        var ids = byId.Keys.ToList();
-        foreach (var a in await db.Activities.AsNoTracking().Where(a => ids.Contains(a.YoungPersonId) && a.StartDate <= periodEnd).ToListAsync(ct))
+    /// <summary>
+    /// Everything a record needs besides the person, for the whole cohort, read before the people are streamed: one
+    /// query each, so the export is a handful of queries whatever the LA's size. Only what the file carries is kept: the
+    /// activity current at the period end (the latest started by then), characteristics held at it, the academic
+    /// year's September Guarantee offers, and the status history of records whose status changed after it.
+    /// </summary>
+    private async Task<Related> RelatedAsync(string laCode, DateOnly periodEnd, CancellationToken ct)
+    {
+        var academicYear = AcademicAge.AcademicYearStart(periodEnd);
+        var cohort = Cohort(laCode, periodEnd).Select(p => p.Id);
+        var activities = await db.Activities.AsNoTracking()
+            .Where(a => cohort.Contains(a.YoungPersonId) && a.StartDate <= periodEnd)
+            .Where(a => !db.Activities.Any(later => later.YoungPersonId == a.YoungPersonId && later.StartDate <= periodEnd
+                && (later.StartDate > a.StartDate || (later.StartDate == a.StartDate && later.RecordedAt > a.RecordedAt))))
+            .ToListAsync(ct);
+        var characteristics = await db.Characteristics.AsNoTracking()
+            .Where(c => cohort.Contains(c.YoungPersonId) && c.StartDate <= periodEnd && (c.EndDate == null || c.EndDate >= periodEnd))
+            .Select(c => new { c.YoungPersonId, c.Code })
+            .ToListAsync(ct);
+        var offers = await db.SeptemberGuaranteeOffers.AsNoTracking()
+            .Where(o => cohort.Contains(o.YoungPersonId) && o.AcademicYear == academicYear)
+            .ToListAsync(ct);
+        var changes = await db.CohortStatusChanges.AsNoTracking()
+            .Where(c => db.YoungPeople.Any(p => p.Id == c.YoungPersonId && p.LeadLaCode == laCode && p.CohortStatusChangedOn > periodEnd))
+            .ToListAsync(ct);
+        return new Related(
+            activities.GroupBy(a => a.YoungPersonId).ToDictionary(g => g.Key, g => CurrentActivity.Of(g)!),
+            characteristics.GroupBy(c => c.YoungPersonId).ToDictionary(g => g.Key, g => g.Select(c => c.Code).ToList()),
+            offers.GroupBy(o => o.YoungPersonId).ToDictionary(g => g.Key, g => g.ToList()),
+            changes.GroupBy(c => c.YoungPersonId).ToDictionary(g => g.Key, g => g.ToList()));
+    }
+
+    private sealed record Related(
+        Dictionary<Guid, Activity> Activities,
+        Dictionary<Guid, List<string>> Characteristics,
+        Dictionary<Guid, List<SeptemberGuaranteeOffer>> Offers,
+        Dictionary<Guid, List<CohortStatusChange>> StatusChanges)
+    {
+        public void Attach(YoungPerson person)
         {
-            byId[a.YoungPersonId].Activities.Add(a);
-        }
+            if (Activities.TryGetValue(person.Id, out var activity))
+            {
+                person.Activities.Add(activity);
+            }
 
-        foreach (var c in await db.Characteristics.AsNoTracking()
-            .Where(c => ids.Contains(c.YoungPersonId) && c.StartDate <= periodEnd && (c.EndDate == null || c.EndDate >= periodEnd)).ToListAsync(ct))
-        {
-            byId[c.YoungPersonId].Characteristics.Add(c);
-        }
+            foreach (var code in Characteristics.GetValueOrDefault(person.Id) ?? [])
+            {
+                person.Characteristics.Add(new Characteristic { YoungPersonId = person.Id, Code = code });
+            }
 
-        foreach (var o in await db.SeptemberGuaranteeOffers.AsNoTracking().Where(o => ids.Contains(o.YoungPersonId) && o.AcademicYear == academicYear).ToListAsync(ct))
-        {
-            byId[o.YoungPersonId].SeptemberGuarantee.Add(o);
+            person.SeptemberGuarantee.AddRange(Offers.GetValueOrDefault(person.Id) ?? []);
         }
-
-        return people;
     }
 
     private void WriteHeader(XmlWriter xml, string databaseId, string laCode, DateOnly periodEnd)
@@ -249,18 +274,22 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
         xml.WriteElementString("DOB", Date(p.DateOfBirth));
         xml.WriteElementString("Ethnicity", p.EthnicityCode);
         xml.WriteElementString("LeadLEA", p.LeadLaCode);
-        Optional(xml, "EducatedLEA", p.EducatedLaCode);
+        // Mandatory in the schema; where the educating LA was never recorded the return says 004, unknown area (2.8).
+        xml.WriteElementString("EducatedLEA", string.IsNullOrWhiteSpace(p.EducatedLaCode) ? "004" : p.EducatedLaCode);
 
         // Only T and E carry a destination LA (errors 13, 34, 35); a code left over from an earlier status is not returned.
         Optional(xml, "TransferredToLACode", p.CohortStatus is CohortStatus.T or CohortStatus.E ? p.TransferredToLaCode : null);
         Optional(xml, "LEACodeAtYear11", p.LaCodeAtYear11);
         Optional(xml, "UniqueLearnerNo", p.Uln);
         Optional(xml, "UniquePupilNumber", p.Upn);
+        var year11 = p.SeptemberGuarantee.Where(o => o.YearGroup == 11).MaxBy(o => o.RecordedOn);
+        var year12 = p.SeptemberGuarantee.Where(o => o.YearGroup == 12).MaxBy(o => o.RecordedOn);
+
+        // Y says the SeptemberGuarantee node below is complete (error 906 checks it); left out when there is none.
+        Optional(xml, "GuaranteeStatusIndicator", year11 is not null || year12 is not null ? "Y" : null);
         Optional(xml, "PreviousYPIDIdentifier", p.PreviousYoungPersonsId);
         xml.WriteEndElement();
 
-        var year11 = p.SeptemberGuarantee.FirstOrDefault(o => o.YearGroup == 11);
-        var year12 = p.SeptemberGuarantee.FirstOrDefault(o => o.YearGroup == 12);
         if (year11 is not null || year12 is not null)
         {
             xml.WriteStartElement("SeptemberGuarantee");

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
@@ -111,6 +112,45 @@ public class NccisExporterTests(ITestOutputHelper output)
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Export_StatusChangedAfterThePeriodEnd_ReturnedAsItStoodThen(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "nccis_status_then");
+        var (earlier, later) = (new DateOnly(2026, 10, 20), new DateOnly(2026, 12, 2));
+
+        // Moved away on 2 December: still the LA's (P) at the end of November.
+        var movedSince = await world.Data.CreateYoungPersonAsync(p =>
+        {
+            p.CohortStatus = CohortStatus.T;
+            p.CohortStatusChangedOn = later;
+            p.TransferredToLaCode = "330";
+            p.CohortStatusChanges.Add(new CohortStatusChange { From = CohortStatus.P, To = CohortStatus.T, Reason = "Moved", EffectiveOn = later, TransferredToLaCode = "330" });
+            p.EducatedLaCode = null;
+        }, yearGroup: 12);
+
+        // Left in October and came back in December: not in November's return at all.
+        var backSince = await world.Data.CreateYoungPersonAsync(p =>
+        {
+            p.CohortStatus = CohortStatus.P;
+            p.CohortStatusChangedOn = later;
+            p.CohortStatusChanges.Add(new CohortStatusChange { From = CohortStatus.P, To = CohortStatus.T, Reason = "Moved", EffectiveOn = earlier, TransferredToLaCode = "330" });
+            p.CohortStatusChanges.Add(new CohortStatusChange { From = CohortStatus.T, To = CohortStatus.P, Reason = "Came back", EffectiveOn = later });
+        }, yearGroup: 12);
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+
+        var (result, bytes) = await world.ExportAsync();
+
+        var record = Assert.Single(XDocument.Load(new MemoryStream(bytes)).Root!.Elements("YoungPersonsRecord"));
+        var details = record.Element("PersonalDetails")!;
+        Assert.Equal(Id(movedSince), details.Element("YoungPersonsID")!.Value);
+        Assert.Equal("P", details.Element("CohortStatus")!.Value);
+        Assert.Null(details.Element("TransferredToLACode"));
+        Assert.Equal("004", details.Element("EducatedLEA")!.Value);
+        Assert.DoesNotContain(Id(backSince), Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal(1, result.ByCohortStatus["P"]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Export_FullyRecordedPerson_ElementsInSectionElevenOrderAndValid(DatabaseProvider provider)
     {
         await using var world = await CreateWorldAsync(provider, "nccis_order");
@@ -148,6 +188,7 @@ public class NccisExporterTests(ITestOutputHelper output)
         AssertInOrder(PersonalDetailsOrder, record.Element("PersonalDetails")!);
         AssertInOrder(LevelOfNeedOrder, record.Element("LevelOfNeed")!);
         Assert.Equal(["Year12"], record.Element("SeptemberGuarantee")!.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal("Y", record.Element("PersonalDetails")!.Element("GuaranteeStatusIndicator")!.Value);
         var cohort = Assert.Single(record.Element("Activities")!.Elements("Cohort"));
         AssertInOrder(CohortOrder, cohort);
         Assert.Equal("230", cohort.Element("ActivityCode")!.Value);
