@@ -81,13 +81,28 @@ public static partial class Commands
             }
             else
             {
-                outcome = await service.RunAsync(context.Actor, laCode, importKind, Open, Path.GetFileName(path), commit, null, null, cancellationToken);
+                // Plain progress lines on the error stream, so a JSON report on the output stays clean.
+                var lastReported = 0;
+                outcome = await service.RunAsync(context.Actor, laCode, importKind, Open, Path.GetFileName(path), commit, null, new SynchronousRows(done =>
+                {
+                    if (done - lastReported >= 10_000)
+                    {
+                        lastReported = done;
+                        context.Error.WriteLine($"  {done:N0} rows {(commit ? "matched and saved (not yet committed)" : "matched")}");
+                        context.Error.Flush();
+                    }
+                }), cancellationToken);
             }
 
             await context.Output.WriteAsync((json ? ImportJson(outcome) : ImportText(outcome)).AsMemory(), cancellationToken);
             return outcome.Refused ? Usage : outcome.Rejected.Count > 0 ? Failed : Success;
         });
         return import;
+    }
+
+    private sealed class SynchronousRows(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     internal static string ImportJson(ImportOutcome outcome)
