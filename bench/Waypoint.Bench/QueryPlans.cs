@@ -95,10 +95,11 @@ public sealed class EfCommandCapture : IObserver<DiagnosticListener>, IObserver<
 public static class QueryPlans
 {
     /// <summary>
-    /// Prints each statement's plan (EXPLAIN ANALYZE for reads; writes are only planned, not run again) and fails
-    /// the run if any reads the whole young_people table: the acceptance point asks for index access at 100,000.
+    /// Prints each statement's plan (EXPLAIN ANALYZE for reads; writes are only planned, not run again) and, for the
+    /// page benchmarks, fails the run if any reads the whole young_people table: their acceptance points ask for index
+    /// access at 100,000. A whole-cohort export reads every row by design, so it passes false.
     /// </summary>
-    public static async Task ExplainAsync(NpgsqlDataSource dataSource, IEnumerable<SqlStatement> statements)
+    public static async Task ExplainAsync(NpgsqlDataSource dataSource, IEnumerable<SqlStatement> statements, bool failOnFullScan = true)
     {
         var scans = new List<string>();
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -139,7 +140,7 @@ public static class QueryPlans
             }
         }
 
-        if (scans.Count > 0)
+        if (scans.Count > 0 && failOnFullScan)
         {
             throw new BenchFailedException($"Sequential scan of young_people in the plan of: {string.Join(", ", scans)}.");
         }

@@ -36,6 +36,12 @@ public class ImportServiceTests
             return await scope.ServiceProvider.GetRequiredService<ImportService>().RunParsedAsync(System, "931", file, sha, commit, progress, ct);
         }
 
+        public async Task<ImportOutcome> RunFileAsync(ImportKind kind, string fileName, byte[] content, bool commit = true, ImportLimits? limits = null)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ImportService>().RunAsync(System, "931", kind, () => new MemoryStream(content), fileName, commit, limits);
+        }
+
         public async Task<T> WithServiceAsync<T>(Func<ImportService, Task<T>> action)
         {
             await using var scope = Services.CreateAsyncScope();
@@ -307,5 +313,94 @@ public class ImportServiceTests
 
         Assert.True(outcome.Refused);
         Assert.Equal(0, await world.QueryAsync(db => db.DataImports.CountAsync()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Commit_BothCtfDialects_PupilsWithSenFsmAttendanceAndAddresses(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_ctf");
+        var samples = Path.Combine(AppContext.BaseDirectory, "Imports", "Parsing", "Samples");
+
+        var namespaced = await world.RunFileAsync(ImportKind.Ctf, "ctf-namespaced-gender-bs7666.xml", await global::System.IO.File.ReadAllBytesAsync(Path.Combine(samples, "ctf-namespaced-gender-bs7666.xml")));
+        var plain = await world.RunFileAsync(ImportKind.Ctf, "ctf-plain-sex-addresslines.xml", await global::System.IO.File.ReadAllBytesAsync(Path.Combine(samples, "ctf-plain-sex-addresslines.xml")));
+
+        Assert.Null(namespaced.FileError);
+        Assert.Null(plain.FileError);
+        Assert.Equal(1, namespaced.Created);
+        Assert.True(plain.Created >= 1, $"{plain.Created} created, {plain.Rejected.Count} rejected");
+        var chidi = await world.QueryAsync(db => db.YoungPeople.Include(p => p.Census).SingleAsync(p => p.Upn == "R820123423001"));
+        Assert.Equal(("Chidi", "Okafor", Gender.M, "BAFR"), (chidi.GivenName, chidi.FamilyName, chidi.Gender, chidi.EthnicityCode));
+        Assert.True(chidi.HasEhcPlan);
+        Assert.Equal("ME1 1AA", chidi.Postcode);
+        Assert.Equal("3 Example Road", chidi.AddressLine1);
+        Assert.NotNull(chidi.Census);
+        Assert.False(chidi.Census!.FreeSchoolMeals);
+        var fromNamespaced = namespaced.Rows.Single().YoungPersonId!.Value;
+        var other = await world.QueryAsync(db => db.YoungPeople.Include(p => p.Census).SingleAsync(p => p.Id == fromNamespaced));
+        Assert.NotNull(other.Postcode);
+        Assert.NotNull(other.Census);
+    }
+
+    public static TheoryData<string, string, ImportKind, string> HostileFiles => new()
+    {
+        { "external entity", "ctf.xml", ImportKind.Ctf, "<?xml version=\"1.0\"?><!DOCTYPE CTfile [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><CTfile><CTFpupilData><Pupil><Surname>&x;</Surname></Pupil></CTFpupilData></CTfile>" },
+        { "billion laughs", "ctf.xml", ImportKind.Ctf, "<?xml version=\"1.0\"?><!DOCTYPE CTfile [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><CTfile><CTFpupilData><Pupil><Surname>&c;</Surname></Pupil></CTFpupilData></CTfile>" },
+        { "truncated XML", "ctf.xml", ImportKind.Ctf, "<?xml version=\"1.0\"?><CTfile><Header><CTFversion>26.0</CTFversion></Header><CTFpupilData><Pupil><Surname>Cut" },
+        { "not a CSV", "roll.xlsx", ImportKind.Roll, "PK\u0003\u0004 this is a zip file, not a CSV" },
+        { "required column missing", "roll.csv", ImportKind.Roll, "Forename,Postcode\nAda,OX1 1AA\n" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(HostileFiles))]
+    public async Task Commit_HostileOrBrokenFile_ClearErrorAndNothingWritten(string what, string fileName, ImportKind kind, string content)
+    {
+        await using var world = await World.CreateAsync(DatabaseProvider.Sqlite, "import_hostile");
+
+        var outcome = await world.RunFileAsync(kind, fileName, global::System.Text.Encoding.UTF8.GetBytes(content));
+
+        Assert.True(outcome.Refused, what);
+        Assert.False(string.IsNullOrWhiteSpace(outcome.FileError));
+        Assert.Equal(0, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
+        Assert.Equal(0, await world.QueryAsync(db => db.DataImports.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task Commit_FileOverTheSizeLimit_RefusedWithoutReading()
+    {
+        await using var world = await World.CreateAsync(DatabaseProvider.Sqlite, "import_oversize");
+        var roll = "Forename,Surname,DOB\n" + string.Concat(Enumerable.Repeat("Ada,Lovelace,2010-01-01\n", 2000));
+
+        var outcome = await world.RunFileAsync(ImportKind.Roll, "roll.csv", global::System.Text.Encoding.UTF8.GetBytes(roll), limits: new ImportLimits { MaxBytes = 10_000 });
+
+        Assert.Contains("10,000 bytes", outcome.FileError, StringComparison.Ordinal);
+        Assert.Equal(0, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task Commit_BrokenRowsAmongGoodOnes_GoodRowsImportedEachBadRowReported()
+    {
+        await using var world = await World.CreateAsync(DatabaseProvider.Sqlite, "import_broken_rows");
+        var roll = "UPN,Forename,Surname,DOB,Sex,SEN provision\n"
+            + "A12345678901,Bad,Upn,2010-01-01,F,N\n"
+            + ",Ragged,Row,2010-01-01\n"
+            + ",\"Quoted, with comma\",\"Line\nbreak\",2010-01-02,F,K\n"
+            + ",Future,Birth,2030-01-01,M,N\n"
+            + ",Impossible,Date,2010-02-30,M,N\n"
+            + ",Unknown,Code,2010-03-03,X,Q\n"
+            + ",Good,Row,2010-04-04,F,E\n";
+
+        var outcome = await world.RunFileAsync(ImportKind.Roll, "roll.csv", global::System.Text.Encoding.UTF8.GetBytes(roll));
+
+        Assert.Null(outcome.FileError);
+        Assert.True(outcome.Created == 2, string.Join("; ", outcome.Rows.Select(r => $"{r.Row} {r.Name} {r.Action}")) + " | " + string.Join("; ", outcome.Rejected.Select(r => $"{r.Row} {r.Field} {r.Value} {r.Reason}")));
+        var rows = outcome.Rejected.Select(r => r.Row).Distinct().Order().ToList();
+        Assert.Equal([2, 3, 6, 7, 8], rows);
+        Assert.Contains(outcome.Rejected, r => r.Row == 2 && r.Field == "UPN" && r.Value == "A12345678901");
+        Assert.Contains(outcome.Rejected, r => r.Row == 6 && r.Field == "DOB" && r.Value == "2030-01-01");
+        Assert.Contains(outcome.Rejected, r => r.Row == 7 && r.Field == "DOB" && r.Value == "2010-02-30");
+        Assert.Contains(outcome.Rejected, r => r.Row == 8 && r.Field == "Sex" && r.Value == "X");
+        Assert.Equal(2, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
+        Assert.Equal("Line\nbreak", await world.QueryAsync(db => db.YoungPeople.Where(p => p.GivenName == "Quoted, with comma").Select(p => p.FamilyName).SingleAsync()));
     }
 }
