@@ -192,26 +192,50 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
     {
         var academicYear = AcademicAge.AcademicYearStart(periodEnd);
         var cohort = Cohort(laCode, periodEnd).Select(p => p.Id);
-        var activities = await db.Activities.AsNoTracking()
+
+        // Streamed straight into the lookups, with the few distinct codes and establishment names shared rather than
+        // held once a row: for a large LA these lookups are most of what the export keeps in memory.
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Share(string? value) => value is null ? null : shared.TryGetValue(value, out var held) ? held : shared[value] = value;
+        var related = new Related([], [], [], []);
+        await foreach (var a in db.Activities.AsNoTracking()
             .Where(a => cohort.Contains(a.YoungPersonId) && a.StartDate <= periodEnd)
             .Where(a => !db.Activities.Any(later => later.YoungPersonId == a.YoungPersonId && later.StartDate <= periodEnd
                 && (later.StartDate > a.StartDate || (later.StartDate == a.StartDate && later.RecordedAt > a.RecordedAt))))
-            .ToListAsync(ct);
-        var characteristics = await db.Characteristics.AsNoTracking()
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            a.Code = Share(a.Code)!;
+            a.EstablishmentNumber = Share(a.EstablishmentNumber);
+            a.EstablishmentName = Share(a.EstablishmentName);
+            a.Ukprn = Share(a.Ukprn);
+            a.Source = "";
+            related.Activities.TryAdd(a.YoungPersonId, a);
+        }
+
+        await foreach (var c in db.Characteristics.AsNoTracking()
             .Where(c => cohort.Contains(c.YoungPersonId) && c.StartDate <= periodEnd && (c.EndDate == null || c.EndDate >= periodEnd))
             .Select(c => new { c.YoungPersonId, c.Code })
-            .ToListAsync(ct);
-        var offers = await db.SeptemberGuaranteeOffers.AsNoTracking()
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            (related.Characteristics.TryGetValue(c.YoungPersonId, out var codes) ? codes : related.Characteristics[c.YoungPersonId] = []).Add(Share(c.Code)!);
+        }
+
+        await foreach (var o in db.SeptemberGuaranteeOffers.AsNoTracking()
             .Where(o => cohort.Contains(o.YoungPersonId) && o.AcademicYear == academicYear)
-            .ToListAsync(ct);
-        var changes = await db.CohortStatusChanges.AsNoTracking()
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            (o.StatusCode, o.LaCode, o.ProviderName) = (Share(o.StatusCode)!, Share(o.LaCode)!, null);
+            (related.Offers.TryGetValue(o.YoungPersonId, out var offers) ? offers : related.Offers[o.YoungPersonId] = []).Add(o);
+        }
+
+        await foreach (var change in db.CohortStatusChanges.AsNoTracking()
             .Where(c => db.YoungPeople.Any(p => p.Id == c.YoungPersonId && p.LeadLaCode == laCode && p.CohortStatusChangedOn > periodEnd))
-            .ToListAsync(ct);
-        return new Related(
-            activities.GroupBy(a => a.YoungPersonId).ToDictionary(g => g.Key, g => CurrentActivity.Of(g)!),
-            characteristics.GroupBy(c => c.YoungPersonId).ToDictionary(g => g.Key, g => g.Select(c => c.Code).ToList()),
-            offers.GroupBy(o => o.YoungPersonId).ToDictionary(g => g.Key, g => g.ToList()),
-            changes.GroupBy(c => c.YoungPersonId).ToDictionary(g => g.Key, g => g.ToList()));
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            (related.StatusChanges.TryGetValue(change.YoungPersonId, out var history) ? history : related.StatusChanges[change.YoungPersonId] = []).Add(change);
+        }
+
+        return related;
     }
 
     private sealed record Related(
