@@ -22,9 +22,30 @@ public static class PostgresBulkSave
     public static async Task SaveChangesInBulkAsync(this WaypointDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (!db.IsPostgres || db.Database.CurrentTransaction is null)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        // One pass over the tracked graphs: every Entries() call would otherwise look for changes again.
         db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        if (!db.IsPostgres || db.Database.CurrentTransaction is null || db.ChangeTracker.Entries().Any(e => e.State == EntityState.Deleted))
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await WriteAsync(db, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static async Task WriteAsync(WaypointDbContext db, CancellationToken ct)
+    {
+        var entries = db.ChangeTracker.Entries().Where(e => e.State is not EntityState.Unchanged and not EntityState.Detached).ToList();
+        if (entries.Any(e => e.State == EntityState.Deleted))
         {
             await db.SaveChangesAsync(ct);
             return;
@@ -60,9 +81,10 @@ public static class PostgresBulkSave
         foreach (var row in rows)
         {
             await copy.StartRowAsync(ct);
+            var values = row.CurrentValues;
             foreach (var column in columns)
             {
-                await WriteAsync(copy, column, row.CurrentValues[column.Property], ct);
+                await WriteAsync(copy, column, values[column.Property], ct);
             }
         }
 
@@ -82,14 +104,16 @@ public static class PostgresBulkSave
             foreach (var row in rows)
             {
                 await copy.StartRowAsync(ct);
+                var values = row.CurrentValues;
                 foreach (var column in columns)
                 {
-                    await WriteAsync(copy, column, row.CurrentValues[column.Property], ct);
+                    await WriteAsync(copy, column, values[column.Property], ct);
                 }
 
+                var originals = row.OriginalValues;
                 foreach (var token in tokens)
                 {
-                    await WriteAsync(copy, token, row.OriginalValues[token.Property], ct);
+                    await WriteAsync(copy, token, originals[token.Property], ct);
                 }
             }
 
