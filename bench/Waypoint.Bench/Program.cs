@@ -12,11 +12,17 @@ public static class BenchProgram
             new NotKnownPageBenchmark(),
             new YoungPersonPageBenchmark(),
             new NccisExportBenchmark(),
+            new ImportRollBenchmark(),
         };
 
         if (args is [NccisExportBenchmark.SeedCommand, var connectionString, var cohort])
         {
             return await NccisExportBenchmark.SeedMainAsync(connectionString, int.Parse(cohort, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (args is [ImportRollBenchmark.SeedCommand, var rollConnectionString, var people, var file])
+        {
+            return await ImportRollBenchmark.SeedMainAsync(rollConnectionString, int.Parse(people, System.Globalization.CultureInfo.InvariantCulture), file);
         }
 
         if (args.Length == 0 || args[0] is "list" or "--help" or "-h")

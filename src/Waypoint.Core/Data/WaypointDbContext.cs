@@ -57,7 +57,8 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    private void PrepareForSave()
+    /// <summary>The checks and stamps every save makes; <see cref="PostgresBulkSave"/> makes them too.</summary>
+    internal void PrepareForSave()
     {
         foreach (var entry in ChangeTracker.Entries())
         {

@@ -230,7 +230,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
             if (commit)
             {
-                await db.SaveChangesAsync(ct);
+                await db.SaveChangesInBulkAsync(ct);
             }
 
             // Written (inside the transaction) or, in a preview, thrown away: either way the batch is forgotten.

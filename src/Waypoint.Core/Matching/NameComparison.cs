@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Waypoint.Core.YoungPeople;
 
@@ -45,14 +46,39 @@ public static class NameComparison
     }
 
     /// <summary>Folded with spaces removed, so "Mc Donald", "McDonald" and "mcdonald" are one name.</summary>
-    public static string Squash(string name) => NameSearch.Fold(name).Replace(" ", "", StringComparison.Ordinal);
+    public static string Squash(string name) => Folded(name).Squashed;
 
     // "Smith-Jones" against "Jones", or "Mary Ann" against "Mary": one side is a part of the other.
     private static bool SharesAPart(string a, string b)
     {
-        var left = NameSearch.Fold(a).Split(' ');
-        var right = NameSearch.Fold(b).Split(' ');
+        var left = Folded(a).Parts;
+        var right = Folded(b).Parts;
         return (left.Length > 1 || right.Length > 1) && left.Any(l => l.Length > 1 && right.Contains(l));
+    }
+
+    private sealed record FoldedName(string Squashed, string[] Parts, string Soundex);
+
+    // Matching compares each incoming name with many held ones, and a register repeats the same few thousand names, so
+    // each name is folded once. The cap keeps a stream of unusual names from growing the cache without end.
+    private const int FoldedCacheLimit = 100_000;
+    private static readonly ConcurrentDictionary<string, FoldedName> FoldedCache = new(StringComparer.Ordinal);
+
+    private static FoldedName Folded(string name)
+    {
+        if (FoldedCache.TryGetValue(name, out var folded))
+        {
+            return folded;
+        }
+
+        var text = NameSearch.Fold(name);
+        var squashed = text.Replace(" ", "", StringComparison.Ordinal);
+        folded = new FoldedName(squashed, text.Split(' '), SoundexOf(squashed));
+        if (FoldedCache.Count < FoldedCacheLimit)
+        {
+            FoldedCache.TryAdd(name, folded);
+        }
+
+        return folded;
     }
 
     /// <summary>Jaro-Winkler similarity, 0 to 1; rewards a shared start, as names typed from paper usually keep one.</summary>
@@ -120,9 +146,10 @@ public static class NameComparison
     }
 
     /// <summary>American Soundex of the folded name: a blocking key that survives most single-letter typos after the first.</summary>
-    public static string Soundex(string name)
+    public static string Soundex(string name) => Folded(name).Soundex;
+
+    private static string SoundexOf(string folded)
     {
-        var folded = Squash(name);
         var letters = folded.Where(char.IsAsciiLetterLower).ToArray();
         if (letters.Length == 0)
         {
