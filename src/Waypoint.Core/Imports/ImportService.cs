@@ -165,9 +165,20 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                     .Select(t => new { t.YoungPersonId, t.Title }).ToListAsync(ct))
                 .Select(t => (t.YoungPersonId, t.Title)));
 
-            foreach (var (record, match) in decisions)
+            var createdInBatch = new Dictionary<Guid, YoungPerson>();
+            foreach (var (record, decided) in decisions)
             {
                 var name = $"{record.GivenName} {record.FamilyName}";
+
+                // Rows were matched before the batch's new records existed: a later row for someone an earlier row of this
+                // file created is matched again, so one file never makes the same young person twice.
+                var match = decided;
+                if (decided.Decision == MatchDecision.New && index.Find(Subject(record, establishments)) is { Decision: MatchDecision.Match, PersonId: { } again } rematch
+                    && (createdInBatch.ContainsKey(again) || createdThisRun.ContainsKey(again)))
+                {
+                    match = rematch;
+                }
+
                 if (match.Decision == MatchDecision.Review)
                 {
                     var json = JsonSerializer.Serialize(record, Json);
@@ -190,7 +201,8 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
                 YoungPerson person;
                 var created = false;
-                if (match.Decision == MatchDecision.Match && (loaded.TryGetValue(match.PersonId!.Value, out var held) || createdThisRun.TryGetValue(match.PersonId.Value, out held)))
+                if (match.Decision == MatchDecision.Match && (loaded.TryGetValue(match.PersonId!.Value, out var held) || createdThisRun.TryGetValue(match.PersonId.Value, out held)
+                    || createdInBatch.TryGetValue(match.PersonId.Value, out held)))
                 {
                     person = held;
                 }
@@ -200,6 +212,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                     created = true;
                     db.YoungPeople.Add(person);
                     index.Add(person.Id, Subject(record, establishments));
+                    createdInBatch[person.Id] = person;
                     if (!commit)
                     {
                         createdThisRun[person.Id] = person;
@@ -301,7 +314,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                 .AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
             foreach (var change in chunk)
             {
-                if (!people.TryGetValue(change.YoungPersonId, out var person))
+                if (!people.TryGetValue(change.YoungPersonId, out var person) || db.Entry(person).State == EntityState.Deleted)
                 {
                     continue;
                 }

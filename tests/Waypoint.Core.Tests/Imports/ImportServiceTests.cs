@@ -403,4 +403,19 @@ public class ImportServiceTests
         Assert.Equal(2, await world.QueryAsync(db => db.YoungPeople.CountAsync()));
         Assert.Equal("Line\nbreak", await world.QueryAsync(db => db.YoungPeople.Where(p => p.GivenName == "Quoted, with comma").Select(p => p.FamilyName).SingleAsync()));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Commit_SameNewPupilTwiceInOneFile_OneRecord(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_twice_in_file");
+        var pupil = world.Pupil(2, "Gwen", "Once", Dob(5));
+
+        var outcome = await world.RunAsync(File(ImportKind.Roll, pupil, pupil with { Row = 3, Email = "gwen@example.org" }));
+
+        Assert.Equal(1, outcome.Created);
+        Assert.Equal(1, outcome.Updated);
+        var person = await world.QueryAsync(db => db.YoungPeople.SingleAsync());
+        Assert.Equal("gwen@example.org", person.Email);
+    }
 }
