@@ -133,7 +133,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         };
 
         var index = await RegisterAsync(laCode, ct);
-        var establishments = new EstablishmentDirectory(await db.Organisations.AsNoTracking().Where(o => o.LaCode == laCode || o.Ukprn != null).ToListAsync(ct));
+        var establishments = await EstablishmentsAsync(laCode, ct);
         var applier = new IncomingRecordApplier(db, currency, options, establishments, today, now, actor.UserId, $"{KindName(parsed.Kind)} import: {parsed.FileName}")
         {
             EvidenceSeenBefore = previously is not null,
@@ -219,10 +219,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                     }
                 }
 
-                var before = created ? null : ImportedFields.Of(person);
-                var censusBefore = person.Census is null ? null : JsonSerializer.Serialize(person.Census, Json);
-                var hadCensus = person.Census is not null;
-                var (changes, added) = applier.Apply(person, record, parsed.Kind, created);
+                var changes = ApplyAndRemember(applier, run.Id, person, record, parsed.Kind, created, now, rememberUnchanged: false);
                 var action = created ? ImportRowAction.Create : changes.Count > 0 ? ImportRowAction.Update : ImportRowAction.Unchanged;
                 outcomes.Add(new ImportRowOutcome(record.Row, action, person.Id, name, match.Score?.Weight, null, changes));
                 if (action == ImportRowAction.Unchanged)
@@ -230,13 +227,6 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                     continue;
                 }
 
-                person.UpdatedAt = now;
-                db.DataImportChanges.Add(new DataImportChange
-                {
-                    ImportId = run.Id, YoungPersonId = person.Id, Kind = created ? DataImportChangeKind.Created : DataImportChangeKind.Updated,
-                    BeforeJson = before?.ToJson(), AfterJson = ImportedFields.Of(person).ToJson(), AddedJson = JsonSerializer.Serialize(added, Json),
-                    CensusBeforeJson = censusBefore, HadCensus = hadCensus,
-                });
                 audit.Add(actor, AuditActions.YoungPersonImported, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
                     details: new { importId = run.Id, kind = KindName(parsed.Kind), row = record.Row, created, score = match.Score?.Weight, changes });
             }
@@ -390,7 +380,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         var record = JsonSerializer.Deserialize<IncomingRecord>(review.IncomingJson, Json)!;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var establishments = new EstablishmentDirectory(await db.Organisations.AsNoTracking().Where(o => o.LaCode == review.LaCode || o.Ukprn != null).ToListAsync(ct));
+        var establishments = await EstablishmentsAsync(review.LaCode, ct);
         var applier = new IncomingRecordApplier(db, currency, options, establishments, today, now, actor.UserId, $"{KindName(run.Kind)} import: {run.FileName}");
         YoungPerson person;
         var created = matchTo is null;
@@ -405,17 +395,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
             db.YoungPeople.Add(person);
         }
 
-        var before = created ? null : ImportedFields.Of(person);
-        var censusBefore = person.Census is null ? null : JsonSerializer.Serialize(person.Census, Json);
-        var hadCensus = person.Census is not null;
-        var (changes, added) = applier.Apply(person, record, run.Kind, created);
-        person.UpdatedAt = now;
-        db.DataImportChanges.Add(new DataImportChange
-        {
-            ImportId = run.Id, YoungPersonId = person.Id, Kind = created ? DataImportChangeKind.Created : DataImportChangeKind.Updated,
-            BeforeJson = before?.ToJson(), AfterJson = ImportedFields.Of(person).ToJson(), AddedJson = JsonSerializer.Serialize(added, Json),
-            CensusBeforeJson = censusBefore, HadCensus = hadCensus,
-        });
+        var changes = ApplyAndRemember(applier, run.Id, person, record, run.Kind, created, now, rememberUnchanged: true);
         review.Status = created ? MatchReviewStatus.CreatedNew : MatchReviewStatus.Matched;
         review.ResolvedAt = now;
         review.ResolvedByUserId = actor.UserId;
@@ -425,6 +405,33 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         await db.SaveChangesAsync(ct);
         return person.Id;
     }
+
+    /// <summary>
+    /// Applies one incoming record and, when it changed the record (or when asked), remembers the record's fields before
+    /// and after, its census data before and the rows added, for the revert: the one way every import path writes a record.
+    /// </summary>
+    private List<FieldChange> ApplyAndRemember(IncomingRecordApplier applier, Guid importId, YoungPerson person, IncomingRecord record, ImportKind kind, bool created, DateTime now, bool rememberUnchanged)
+    {
+        var before = created ? null : ImportedFields.Of(person);
+        var censusBefore = person.Census is null ? null : JsonSerializer.Serialize(person.Census, Json);
+        var hadCensus = person.Census is not null;
+        var (changes, added) = applier.Apply(person, record, kind, created);
+        if (created || changes.Count > 0 || rememberUnchanged)
+        {
+            person.UpdatedAt = now;
+            db.DataImportChanges.Add(new DataImportChange
+            {
+                ImportId = importId, YoungPersonId = person.Id, Kind = created ? DataImportChangeKind.Created : DataImportChangeKind.Updated,
+                BeforeJson = before?.ToJson(), AfterJson = ImportedFields.Of(person).ToJson(), AddedJson = JsonSerializer.Serialize(added, Json),
+                CensusBeforeJson = censusBefore, HadCensus = hadCensus,
+            });
+        }
+
+        return changes;
+    }
+
+    private async Task<EstablishmentDirectory> EstablishmentsAsync(string laCode, CancellationToken ct) =>
+        new(await db.Organisations.AsNoTracking().Where(o => o.LaCode == laCode || o.Ukprn != null).ToListAsync(ct));
 
     private void RemoveAdded(YoungPerson person, AddedRows added)
     {
