@@ -407,3 +407,37 @@ public sealed class ImportRollBenchmark : IBenchmark
         private static T Pick<T>(T[] values, Random random) => values[random.Next(values.Length)];
     }
 }
+
+/// <summary>Hidden command <c>import-roll-once TEMPLATE_CONNECTION FILE</c>: one timed import into a copy of a seeded template, for profiling.</summary>
+public static class ImportRollOnce
+{
+    public const string Command = "import-roll-once";
+
+    public static async Task<int> MainAsync(string templateConnection, string file)
+    {
+        var template = new NpgsqlConnectionStringBuilder(templateConnection);
+        var admin = new NpgsqlConnectionStringBuilder(templateConnection) { Database = "postgres", Pooling = false }.ConnectionString;
+        var name = $"{template.Database}_once";
+        await ExecAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        await ExecAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template.Database}\"");
+        var copy = new NpgsqlConnectionStringBuilder(templateConnection) { Database = name }.ConnectionString;
+        await using var services = CoreServices.Build(new DatabaseSettings(DatabaseProvider.Postgres, copy), TimeProvider.System);
+        await using var scope = services.CreateAsyncScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportService>();
+        using var memory = PeakMemory.Start();
+        var timer = Stopwatch.StartNew();
+        var outcome = await import.RunAsync(Actor.System("bench"), "931", ImportKind.Roll,
+            () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024), "roll.csv", commit: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"import: {outcome.RowsRead:N0} rows, created {outcome.Created:N0}, updated {outcome.Updated:N0}, unchanged {outcome.Unchanged:N0}, review {outcome.Review:N0}; {timer.Elapsed.TotalMilliseconds:0} ms, peak {memory.WorkingSetMegabytes:0} MB (heap {memory.HeapMegabytes:0} MB)"));
+        return 0;
+    }
+
+    private static async Task ExecAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

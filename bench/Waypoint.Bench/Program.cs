@@ -25,6 +25,11 @@ public static class BenchProgram
             return await ImportRollBenchmark.SeedMainAsync(rollConnectionString, int.Parse(people, System.Globalization.CultureInfo.InvariantCulture), file);
         }
 
+        if (args is [ImportRollOnce.Command, var onceConnection, var onceFile])
+        {
+            return await ImportRollOnce.MainAsync(onceConnection, onceFile);
+        }
+
         if (args.Length == 0 || args[0] is "list" or "--help" or "-h")
         {
             Console.WriteLine("Usage: dotnet run -c Release --project bench/Waypoint.Bench -- <name> [--people N] [--iterations N] [--warmup N]");

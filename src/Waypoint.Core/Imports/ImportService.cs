@@ -21,7 +21,10 @@ public enum ImportRowAction
     Review,
 }
 
-/// <summary>What happens (preview) or happened (commit) to one row. <see cref="YoungPersonId"/> is the matched or new record.</summary>
+/// <summary>
+/// What happens (preview) or happened (commit) to one row. <see cref="YoungPersonId"/> is the matched or new record.
+/// <see cref="Changes"/> are listed in a preview; a commit keeps them in the import's change log and audit trail instead.
+/// </summary>
 public sealed record ImportRowOutcome(int Row, ImportRowAction Action, Guid? YoungPersonId, string Name, double? Score, string? Reason, IReadOnlyList<FieldChange> Changes);
 
 public sealed class ImportOutcome
@@ -66,7 +69,7 @@ public sealed class ImportNotFoundException() : Exception("No such import.");
 public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimeProvider clock, CurrencyCalculator currency, TrackingOptions options, MatchingOptions matching)
 {
     public const int RevertDays = 30;
-    private const int BatchSize = 500;
+    private const int BatchSize = 2000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
@@ -101,12 +104,19 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
             parsed = Parsing.ImportParsers.Parse(kind, file, fileName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), limits);
         }
 
-        return await RunParsedAsync(actor, laCode, parsed, sha256, commit, progress, ct);
+        return await RunParsedAsync(actor, laCode, parsed, sha256, commit, progress, releaseRecords: true, ct);
     }
 
     public static bool CanImport(Actor actor) => actor.Role?.IsDataTeam() == true && actor.LaCode is not null;
 
-    public async Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, ParsedFile parsed, string sha256, bool commit, IProgress<int>? progress = null, CancellationToken ct = default)
+    public Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, ParsedFile parsed, string sha256, bool commit, IProgress<int>? progress = null, CancellationToken ct = default) =>
+        RunParsedAsync(actor, laCode, parsed, sha256, commit, progress, releaseRecords: false, ct);
+
+    /// <param name="releaseRecords">
+    /// Let go of each batch's records once it is done, so a large file's rows do not all stay in memory to the end; the
+    /// parsed file cannot be run again afterwards.
+    /// </param>
+    private async Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, ParsedFile parsed, string sha256, bool commit, IProgress<int>? progress, bool releaseRecords, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(parsed);
@@ -151,10 +161,22 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
         var outcomes = new List<ImportRowOutcome>(parsed.Records.Count);
         var createdThisRun = new Dictionary<Guid, YoungPerson>();
+
+        // The records this file created, also kept apart from the register: a row that matched no one when its batch
+        // began is looked up again only among these (a later batch finds them in the register index).
+        var createdIndex = new RegisterIndex(new MatchScorer(matching));
         var nextLocalId = await NextLocalIdAsync(laCode, ct);
         for (var start = 0; start < parsed.Records.Count; start += BatchSize)
         {
-            var batch = parsed.Records.Skip(start).Take(BatchSize).ToList();
+            var batch = parsed.Records.GetRange(start, Math.Min(BatchSize, parsed.Records.Count - start));
+            if (releaseRecords)
+            {
+                for (var i = start; i < start + batch.Count; i++)
+                {
+                    parsed.Records[i] = null!;
+                }
+            }
+
             var decisions = batch.Select(r => (Record: r, Match: index.Find(Subject(r, establishments)))).ToList();
             var ids = decisions.Where(d => d.Match.Decision == MatchDecision.Match).Select(d => d.Match.PersonId!.Value).Distinct().ToList();
             var loaded = await db.YoungPeople.Where(p => ids.Contains(p.Id))
@@ -173,7 +195,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                 // Rows were matched before the batch's new records existed: a later row for someone an earlier row of this
                 // file created is matched again, so one file never makes the same young person twice.
                 var match = decided;
-                if (decided.Decision == MatchDecision.New && index.Find(Subject(record, establishments)) is { Decision: MatchDecision.Match, PersonId: { } again } rematch
+                if (decided.Decision == MatchDecision.New && createdIndex.Count > 0 && createdIndex.Find(Subject(record, establishments)) is { Decision: MatchDecision.Match, PersonId: { } again } rematch
                     && (createdInBatch.ContainsKey(again) || createdThisRun.ContainsKey(again)))
                 {
                     match = rematch;
@@ -211,7 +233,9 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                     person = NewPerson(record, laCode, nextLocalId++, now);
                     created = true;
                     db.YoungPeople.Add(person);
-                    index.Add(person.Id, Subject(record, establishments));
+                    var subject = Subject(record, establishments);
+                    index.Add(person.Id, subject);
+                    createdIndex.Add(person.Id, subject);
                     createdInBatch[person.Id] = person;
                     if (!commit)
                     {
@@ -221,7 +245,8 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
                 var changes = ApplyAndRemember(applier, run.Id, person, record, parsed.Kind, created, now, rememberUnchanged: false);
                 var action = created ? ImportRowAction.Create : changes.Count > 0 ? ImportRowAction.Update : ImportRowAction.Unchanged;
-                outcomes.Add(new ImportRowOutcome(record.Row, action, person.Id, name, match.Score?.Weight, null, changes));
+                // A commit keeps each row's changes in the import's change log, not in memory: a preview shows them.
+                outcomes.Add(new ImportRowOutcome(record.Row, action, person.Id, name, match.Score?.Weight, null, commit ? [] : changes));
                 if (action == ImportRowAction.Unchanged)
                 {
                     continue;
@@ -488,9 +513,13 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         var people = db.YoungPeople.AsNoTracking().Where(p => p.LeadLaCode == laCode && p.CohortStatus != CohortStatus.M)
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender, p.Postcode, p.SchoolId, p.Upn, p.Uln, p.FormerUpn })
             .AsAsyncEnumerable();
+
+        // Names repeat across a register: each distinct one is held once.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Name(string name) => names.TryGetValue(name, out var held) ? held : names[name] = name;
         await foreach (var p in people.WithCancellation(ct))
         {
-            index.Add(p.Id, new MatchSubject(p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender, p.Postcode, p.SchoolId, p.Upn, p.Uln, p.FormerUpn));
+            index.Add(p.Id, new MatchSubject(Name(p.GivenName), Name(p.FamilyName), p.DateOfBirth, p.Gender, p.Postcode, p.SchoolId, p.Upn, p.Uln, p.FormerUpn));
         }
 
         return index;

@@ -18,7 +18,10 @@ public sealed record MatchResult(MatchDecision Decision, Guid? PersonId, MatchSc
 public sealed class RegisterIndex(MatchScorer scorer)
 {
     private readonly Dictionary<Guid, MatchSubject> people = [];
-    private readonly Dictionary<string, List<Guid>> blocks = new(StringComparer.Ordinal);
+    // Blocks are keyed by a 64-bit hash of their key text, not the text: a register of 100,000 people has about as many
+    // distinct keys, and holding their strings would cost tens of megabytes. Two keys that share a hash only put more
+    // candidates in front of the scorer, which judges each one on its own fields.
+    private readonly Dictionary<ulong, List<Guid>> blocks = [];
     private readonly Dictionary<string, Guid> byUpn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Guid> byUln = new(StringComparer.Ordinal);
 
@@ -30,7 +33,7 @@ public sealed class RegisterIndex(MatchScorer scorer)
     {
         ArgumentNullException.ThrowIfNull(subject);
         people[id] = subject;
-        foreach (var key in Keys(subject, forLookup: false))
+        foreach (var key in Keys(subject, forLookup: false).Select(Hash))
         {
             if (!blocks.TryGetValue(key, out var list))
             {
@@ -69,7 +72,7 @@ public sealed class RegisterIndex(MatchScorer scorer)
         }
 
         var candidates = new HashSet<Guid>();
-        foreach (var key in Keys(incoming, forLookup: true))
+        foreach (var key in Keys(incoming, forLookup: true).Select(Hash))
         {
             if (blocks.TryGetValue(key, out var list))
             {
@@ -153,6 +156,18 @@ public sealed class RegisterIndex(MatchScorer scorer)
             var initial = NameComparison.Squash(s.GivenName) is { Length: > 0 } g ? g[0] : '?';
             yield return $"p:{s.Postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()}:{initial}";
         }
+    }
+
+    /// <summary>FNV-1a over the key's characters: stable from run to run, unlike <see cref="string.GetHashCode()"/>.</summary>
+    private static ulong Hash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
