@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Casework.CaseloadService>();
         services.AddScoped<Casework.AdviserRegister>();
         services.AddScoped<Casework.WeeklyDigest>();
+        services.AddScoped<Tasks.TaskExport>();
         return services;
     }
 }

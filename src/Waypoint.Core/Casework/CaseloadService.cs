@@ -36,8 +36,8 @@ public class CaseloadService(WaypointDbContext db, YoungPersonAccess access, Aud
 
     public async Task<int> AssignAsync(Actor actor, AssignCaseloadOptions o, CancellationToken cancellationToken = default)
     {
-        var scope = await ScopeAsync(actor, cancellationToken);
         await CheckAdviserAsync(o.AdviserUserId, "AdviserUserId", cancellationToken);
+        var scope = await ScopeAsync(actor, o.AdviserUserId, cancellationToken);
         var people = scope;
         people = o.Rule switch
         {
@@ -70,8 +70,8 @@ public class CaseloadService(WaypointDbContext db, YoungPersonAccess access, Aud
     /// <summary>Moves every young person and open follow-up of one adviser to another, for an adviser who leaves.</summary>
     public async Task<int> TransferAsync(Actor actor, Guid fromAdviserId, Guid toAdviserId, CancellationToken cancellationToken = default)
     {
-        var scope = await ScopeAsync(actor, cancellationToken);
         await CheckAdviserAsync(toAdviserId, "ToAdviserUserId", cancellationToken);
+        var scope = await ScopeAsync(actor, toAdviserId, cancellationToken);
         if (fromAdviserId == toAdviserId)
         {
             throw new RuleViolationException([new RuleViolation("ToAdviserUserId", "Choose a different adviser to take on the caseload", null)]);
@@ -149,11 +149,15 @@ public class CaseloadService(WaypointDbContext db, YoungPersonAccess access, Aud
         return moving.Count;
     }
 
-    private async Task<IQueryable<YoungPerson>> ScopeAsync(Actor actor, CancellationToken cancellationToken)
+    /// <summary>The young people the actor may assign: their LA's; for the system (CLI), the LA of the adviser taking them on.</summary>
+    private async Task<IQueryable<YoungPerson>> ScopeAsync(Actor actor, Guid adviserUserId, CancellationToken cancellationToken)
     {
         if (actor.IsSystem)
         {
-            return db.YoungPeople.AsQueryable();
+            var la = await db.Users.Where(u => u.Id == adviserUserId)
+                .Select(u => db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.LaCode).FirstOrDefault())
+                .SingleOrDefaultAsync(cancellationToken);
+            return db.YoungPeople.Where(p => p.LeadLaCode == la);
         }
 
         if (!CanManage(actor) || actor.LaCode is null)
