@@ -156,7 +156,7 @@ public sealed partial class MyDayBenchmark : IBenchmark
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         Guid adviser, organisation;
-        await using (var find = new NpgsqlCommand("SELECT id, organisation_id FROM "AspNetUsers" WHERE normalized_email = $1", connection) { Parameters = { new() { Value = Adviser.ToUpperInvariant() } } })
+        await using (var find = new NpgsqlCommand("SELECT id, organisation_id FROM \"AspNetUsers\" WHERE normalized_email = $1", connection) { Parameters = { new() { Value = Adviser.ToUpperInvariant() } } })
         await using (var reader = await find.ExecuteReaderAsync())
         {
             if (!await reader.ReadAsync())
