@@ -402,6 +402,37 @@ public class CaseworkTests(WebHosts hosts)
         Assert.DoesNotContain(w.Person.FamilyName, message, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Approaching18_TheScheduleOpensOneJobcentrePlusTaskForTheAdviser_AndNotTwice(DatabaseProvider provider)
+    {
+        // Arrange: one young person turns 18 in 40 days, another in 200
+        await using var factory = new WaypointWebFactory(provider);
+        var w = await WorldAsync(factory);
+        var today = factory.Data.Today;
+        var soon = await factory.Data.CreateYoungPersonAsync(p => { p.LeadLaCode = La; p.AdviserUserId = w.Adviser.Id; p.DateOfBirth = today.AddDays(40).AddYears(-18); }, yearGroup: 13);
+        var later = await factory.Data.CreateYoungPersonAsync(p => { p.LeadLaCode = La; p.AdviserUserId = w.Adviser.Id; p.DateOfBirth = today.AddDays(200).AddYears(-18); }, yearGroup: 13);
+
+        // Act
+        int first, second;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var casework = scope.ServiceProvider.GetRequiredService<CaseworkService>();
+            first = await casework.CreateDateRuleTasksAsync(Actor.System("test"));
+            second = await casework.CreateDateRuleTasksAsync(Actor.System("test"));
+        }
+
+        // Assert
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        var task = Assert.Single(await TasksAsync(factory, soon.Id));
+        Assert.Equal(FollowUpKind.Approaching18, task.Kind);
+        Assert.Equal(w.Adviser.Id, task.AssignedToUserId);
+        Assert.Contains("Jobcentre Plus", task.Title, StringComparison.Ordinal);
+        Assert.Equal(WorkingDays.Add(today, 5, new TrackingOptions().BankHolidays), task.DueOn);
+        Assert.Empty(await TasksAsync(factory, later.Id));
+    }
+
     private static string? ForbiddenPath(PageResponse page) =>
         page.Status == HttpStatusCode.Redirect && page.Location is { } location ? new Uri(new Uri("https://localhost"), location).AbsolutePath : $"{(int)page.Status}";
 
