@@ -74,7 +74,7 @@ public class CaseworkJourneyTests(BrowserFixture browser, ITestOutputHelper outp
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // The other pages
-        foreach (var path in new[] { $"/young-people/{person.Id}/casework/referral", $"/young-people/{person.Id}/casework/activity-record", "/adviser/caseload?team=true", "/adviser/register" })
+        foreach (var path in new[] { $"/young-people/{person.Id}/casework/referral", $"/young-people/{person.Id}/casework/activity-record", $"/young-people/{person.Id}/casework/transfer-summary", "/adviser/caseload?team=true", "/adviser/register" })
         {
             await page.GotoAsync(path);
             await CheckAccessibilityAsync(page);

@@ -179,6 +179,7 @@ public class CaseworkTests(WebHosts hosts)
         await ReferAsync(adviser, w.Person.Id, today, ReferralService.SocialCare, "Concern raised at interview", designatedPerson: "Sam Patel");
         var casework = await adviser.GetAsync($"/young-people/{w.Person.Id}/casework");
         var noteLink = casework.Document.QuerySelector(".app-masked-note a")!.GetAttribute("href")!;
+        var summary = await adviser.GetAsync($"/young-people/{w.Person.Id}/casework/transfer-summary");
         var referralId = casework.Document.QuerySelector(".app-referral input[name=referralId]")!.GetAttribute("value")!;
         using var officer = await SignedInAsync(factory, w.Officer);
 
@@ -191,6 +192,13 @@ public class CaseworkTests(WebHosts hosts)
             new Dictionary<string, string> { ["referralId"] = referralId, ["status"] = nameof(ReferralStatus.Accepted), ["outcome"] = "Early Help assessment started" });
         var closed = await adviser.PostFormAsync($"/young-people/{w.Person.Id}/casework?handler=ReferralStatus",
             new Dictionary<string, string> { ["referralId"] = referralId, ["status"] = nameof(ReferralStatus.Closed), ["outcome"] = "" });
+
+        // Assert: the transfer summary carries the open action and the safeguarding route, never the note
+        Assert.Equal(HttpStatusCode.OK, summary.Status);
+        Assert.Contains("Apply for the bricklaying course", summary.Document.QuerySelector("#transfer-actions")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("designated person Sam Patel", summary.Document.QuerySelector("#transfer-referrals")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(w.Person.DateOfBirth.AddYears(19).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), summary.Document.QuerySelector("#moves-on")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretNote, summary.Document.Body!.TextContent, StringComparison.Ordinal);
 
         // Assert: the adviser reads the note; the tracking officer (not a configured role) sees it masked, without a link, and is refused
         Assert.Equal(HttpStatusCode.OK, first.Status);
@@ -213,6 +221,7 @@ public class CaseworkTests(WebHosts hosts)
         Assert.Contains("Early Help assessment started", updates[0].Details!, StringComparison.Ordinal);
         Assert.Contains("\"newValue\":\"Closed\"", updates[1].Details!, StringComparison.Ordinal);
         Assert.Single(events, e => e.Action == AuditActions.ContactRecorded);
+        Assert.Single(events, e => e.Action == AuditActions.TransferSummaryExported);
         Assert.DoesNotContain(events, e => e.Details?.Contains(SecretNote, StringComparison.Ordinal) == true);
     }
 
