@@ -33,7 +33,7 @@ public sealed class PageBench : IAsyncDisposable
     /// <summary>The baseline's own pool, so bare SQL and the app both reuse warm connections.</summary>
     public NpgsqlDataSource DataSource { get; }
 
-    public static async Task<PageBench> StartAsync(string prefix, int people)
+    public static async Task<PageBench> StartAsync(string prefix, int people, string signInAs = TrackingOfficer)
     {
         var database = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres, prefix);
         Console.WriteLine($"Seeding {people:N0} young people into PostgreSQL (demo generator, seed 1)...");
@@ -52,7 +52,7 @@ public sealed class PageBench : IAsyncDisposable
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded and analysed in {watch.Elapsed.TotalSeconds:0} s."));
         var host = new BenchWebHost(database);
-        var client = await host.SignInAsync(TrackingOfficer, DemoSeeder.DemoPassword);
+        var client = await host.SignInAsync(signInAs, DemoSeeder.DemoPassword);
         return new PageBench(database, host, client, NpgsqlDataSource.Create(database.ConnectionString));
     }
 

@@ -43,6 +43,8 @@ public static partial class Commands
         root.Subcommands.Add(CreateNccisCommand(contextFactory));
         root.Subcommands.Add(CreateUsersCommand(contextFactory));
         root.Subcommands.Add(CreateImportCommand(contextFactory));
+        root.Subcommands.Add(CreateCaseloadCommand(contextFactory));
+        root.Subcommands.Add(CreateTasksCommand(contextFactory));
         return root;
     }
 

@@ -41,6 +41,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Nccis.Reports.NccisSnapshotService>();
         services.AddScoped<Nccis.Reports.NccisMeasuresService>();
         services.AddScoped<Nccis.Reports.AnnualActivitySurvey>();
+        services.AddSingleton(configuration?.GetSection("Casework").Get<Casework.CaseworkOptions>() ?? new Casework.CaseworkOptions());
+        services.AddScoped<Casework.CaseworkService>();
+        services.AddScoped<Casework.CaseloadService>();
+        services.AddScoped<Casework.AdviserRegister>();
+        services.AddScoped<Casework.WeeklyDigest>();
+        services.AddScoped<Tasks.TaskExport>();
         return services;
     }
 }

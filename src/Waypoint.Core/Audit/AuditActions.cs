@@ -50,4 +50,14 @@ public static class AuditActions
     public const string NccisFileDeleted = "nccis.file-deleted";
     public const string NccisSnapshotTaken = "nccis.snapshot-taken";
     public const string NccisSurveyExported = "nccis.aas-exported";
+    public const string ContactRecorded = "casework.contact-recorded";
+    public const string SensitiveNoteViewed = "casework.sensitive-note-viewed";
+    public const string PlanActionAdded = "casework.action-added";
+    public const string PlanActionUpdated = "casework.action-updated";
+    public const string ReferralMade = "casework.referral-made";
+    public const string ReferralUpdated = "casework.referral-updated";
+    public const string CaseloadTransferred = "caseload.transferred";
+    public const string AdviserRegisterUpdated = "adviser-register.updated";
+    public const string DigestSent = "follow-up.digest-sent";
+    public const string TasksExported = "follow-up.exported";
 }

@@ -29,6 +29,12 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Imports.MatchReview> MatchReviews => Set<Imports.MatchReview>();
     public DbSet<Nccis.Reports.NccisSnapshot> NccisSnapshots => Set<Nccis.Reports.NccisSnapshot>();
     public DbSet<Nccis.Reports.NccisSnapshotRow> NccisSnapshotRows => Set<Nccis.Reports.NccisSnapshotRow>();
+    public DbSet<Casework.CaseContact> CaseContacts => Set<Casework.CaseContact>();
+    public DbSet<Casework.PlanAction> PlanActions => Set<Casework.PlanAction>();
+    public DbSet<Casework.Referral> Referrals => Set<Casework.Referral>();
+    public DbSet<Casework.AdviserProfile> AdviserProfiles => Set<Casework.AdviserProfile>();
+    public DbSet<Casework.AdviserQualification> AdviserQualifications => Set<Casework.AdviserQualification>();
+    public DbSet<Casework.CpdEntry> CpdEntries => Set<Casework.CpdEntry>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -12,6 +12,12 @@ public enum FollowUpKind
     /// <summary>A benefit claim was notified: check whether the young person is NEET and offer support.</summary>
     BenefitClaim,
     Manual,
+
+    /// <summary>An action of the young person's action plan is due.</summary>
+    ActionDue,
+
+    /// <summary>The young person turns 18 soon: talk about Jobcentre Plus and adult services.</summary>
+    Approaching18,
 }
 
 /// <summary>Something an adviser must do for a young person by a date. Rule-made tasks say which rule made them.</summary>

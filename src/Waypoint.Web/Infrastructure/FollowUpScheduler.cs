@@ -5,7 +5,7 @@ namespace Waypoint.Web.Infrastructure;
 
 /// <summary>
 /// Currency lapses with the passing of time, not with anyone's action, so a schedule opens the follow-ups for
-/// activities that have lapsed into "not known". Every <c>Tracking:FollowUpScanMinutes</c> (0 turns it off).
+/// activities that have lapsed into "not known", and for young people approaching 18 (the Jobcentre Plus conversation). Every <c>Tracking:FollowUpScanMinutes</c> (0 turns it off).
 /// </summary>
 public sealed class FollowUpScheduler(IServiceScopeFactory scopes, TrackingOptions options, TimeProvider clock, ILogger<FollowUpScheduler> logger) : BackgroundService
 {
@@ -27,6 +27,13 @@ public sealed class FollowUpScheduler(IServiceScopeFactory scopes, TrackingOptio
                 if (created > 0)
                 {
                     logger.LogInformation("Opened {Count} follow-ups for activities that have lapsed", created);
+                }
+
+                var turning18 = await scope.ServiceProvider.GetRequiredService<Core.Casework.CaseworkService>()
+                    .CreateDateRuleTasksAsync(Actor.System("follow-up schedule"), stoppingToken);
+                if (turning18 > 0)
+                {
+                    logger.LogInformation("Opened {Count} follow-ups for young people approaching 18", turning18);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -46,6 +46,12 @@ public static class RoleNavigation
             items.Add(new("NCCIS measures", "/reports/nccis"));
         }
 
+        if (role is WaypointRole.PersonalAdviser or WaypointRole.LaAdministrator)
+        {
+            items.Add(new("Caseloads", "/adviser/caseload"));
+            items.Add(new("Adviser register", "/adviser/register"));
+        }
+
         if (role == WaypointRole.LaAdministrator)
         {
             items.Add(new("Users", "/admin/users"));

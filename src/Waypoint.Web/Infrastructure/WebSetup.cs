@@ -91,6 +91,7 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Imports", Policies.DataTeam);
                 options.Conventions.AuthorizeFolder("/Reports", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/YoungPeople", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/YoungPeople/Casework", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/School", Policies.EstablishmentStaff);
                 options.Conventions.AuthorizeFolder("/Me", Policies.YoungPerson);
                 options.Conventions.AuthorizeFolder("/Family", Policies.ParentOrCarer);

@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Core.Access;
+using Waypoint.Core.Casework;
 using Waypoint.Core.YoungPeople;
 
 namespace Waypoint.Web.Pages.Me;
 
-public class IndexModel(YoungPersonAccess access) : PageModel
+public class IndexModel(YoungPersonAccess access, CaseworkService casework, TimeProvider clock) : PageModel
 {
     public YoungPerson Person { get; private set; } = null!;
+    public IReadOnlyList<PlanAction> Actions { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -25,6 +28,8 @@ public class IndexModel(YoungPersonAccess access) : PageModel
         }
 
         Person = result.Value!;
+        Actions = await casework.ActionPlanAsync(id);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 }
