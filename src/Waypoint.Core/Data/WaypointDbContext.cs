@@ -29,6 +29,12 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Imports.MatchReview> MatchReviews => Set<Imports.MatchReview>();
     public DbSet<Nccis.Reports.NccisSnapshot> NccisSnapshots => Set<Nccis.Reports.NccisSnapshot>();
     public DbSet<Nccis.Reports.NccisSnapshotRow> NccisSnapshotRows => Set<Nccis.Reports.NccisSnapshotRow>();
+    public DbSet<Risk.RiskIndicatorSet> RiskIndicatorSets => Set<Risk.RiskIndicatorSet>();
+    public DbSet<Risk.RiskScore> RiskScores => Set<Risk.RiskScore>();
+    public DbSet<Risk.RiskListDecision> RiskListDecisions => Set<Risk.RiskListDecision>();
+    public DbSet<Risk.RiskSupport> RiskSupports => Set<Risk.RiskSupport>();
+    public DbSet<Risk.RiskModelRecord> RiskModels => Set<Risk.RiskModelRecord>();
+    public DbSet<Risk.RiskHistoryRecord> RiskHistory => Set<Risk.RiskHistoryRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
