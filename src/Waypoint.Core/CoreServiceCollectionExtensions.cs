@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Nccis.Reports.NccisSnapshotService>();
         services.AddScoped<Nccis.Reports.NccisMeasuresService>();
         services.AddScoped<Nccis.Reports.AnnualActivitySurvey>();
+        services.AddScoped<Risk.RiskService>();
         return services;
     }
 }

@@ -50,4 +50,13 @@ public static class AuditActions
     public const string NccisFileDeleted = "nccis.file-deleted";
     public const string NccisSnapshotTaken = "nccis.snapshot-taken";
     public const string NccisSurveyExported = "nccis.aas-exported";
+    public const string RiskIndicatorSetSaved = "risk.indicator-set-saved";
+    public const string RiskScoresComputed = "risk.scores-computed";
+    public const string RiskModelTrained = "risk.model-trained";
+    public const string RiskBackTestRun = "risk.backtest-run";
+    public const string RiskListViewed = "risk.list-viewed";
+    public const string RiskListAdded = "risk.list-added";
+    public const string RiskListRemoved = "risk.list-removed";
+    public const string RiskSupportAssigned = "risk.support-assigned";
+    public const string RiskSupportOutcomeRecorded = "risk.support-outcome-recorded";
 }

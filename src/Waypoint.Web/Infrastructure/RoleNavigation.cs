@@ -46,6 +46,11 @@ public static class RoleNavigation
             items.Add(new("NCCIS measures", "/reports/nccis"));
         }
 
+        if (role.IsLaWide() || role is WaypointRole.CareersLeader or WaypointRole.SchoolStaff)
+        {
+            items.Add(new("Risk of NEET", "/risk"));
+        }
+
         if (role == WaypointRole.LaAdministrator)
         {
             items.Add(new("Users", "/admin/users"));
