@@ -43,6 +43,7 @@ public static partial class Commands
         root.Subcommands.Add(CreateNccisCommand(contextFactory));
         root.Subcommands.Add(CreateUsersCommand(contextFactory));
         root.Subcommands.Add(CreateImportCommand(contextFactory));
+        root.Subcommands.Add(CreateRiskCommand(contextFactory));
         return root;
     }
 
