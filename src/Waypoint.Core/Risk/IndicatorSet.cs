@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -164,6 +165,45 @@ public sealed class PointsScorer
                     break;
                 }
             }
+        }
+
+        return total;
+    }
+
+    /// <summary>The points, writing the reason text (as <see cref="PointsResult.ReasonText"/> reads) to <paramref name="text"/>.</summary>
+    public int WriteReasons(in RiskInputs inputs, StringBuilder text)
+    {
+        var total = 0;
+        var count = 0;
+        foreach (var group in groups)
+        {
+            foreach (var rule in group)
+            {
+                if (rule.Applies(inputs))
+                {
+                    if (count > 0)
+                    {
+                        text.Append(", ");
+                    }
+
+                    rule.Indicator.AppendDescription(inputs, text);
+                    text.Append(" (").Append(rule.Points);
+                    if (count == 0)
+                    {
+                        text.Append(rule.Points == 1 ? " point" : " points");
+                    }
+
+                    text.Append(')');
+                    total += rule.Points;
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        if (count == 0)
+        {
+            text.Append("no indicators");
         }
 
         return total;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Waypoint.Core.Risk;
@@ -51,16 +52,49 @@ public static class RiskFeatures
         return x;
     }
 
+    /// <summary>
+    /// The factor each feature explains: the two attendance features are one factor, as are the key stage 2 score and
+    /// its being unknown, so a pupil's explanation names each thing about them once.
+    /// </summary>
+    internal static readonly int[] FactorOf = [0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 14, 15];
+
+    internal const int Factors = 16;
+
     /// <summary>How a factor reads for one pupil in an explanation.</summary>
-    public static string Describe(int feature, in RiskInputs p) => feature switch
+    public static string Describe(int factor, in RiskInputs p)
     {
-        0 or 1 => string.Create(CultureInfo.InvariantCulture, $"attendance {p.AttendancePercent:0.#}%"),
-        2 => string.Create(CultureInfo.InvariantCulture, $"suspensions {p.Suspensions}"),
-        14 => string.Create(CultureInfo.InvariantCulture, $"school moves {p.SchoolMoves}"),
-        15 => string.Create(CultureInfo.InvariantCulture, $"key stage 2 score {p.Ks2ScaledScore}"),
-        17 => string.Create(CultureInfo.InvariantCulture, $"free school meals with attendance {p.AttendancePercent:0.#}%"),
-        _ => Names[feature],
-    };
+        var text = new StringBuilder();
+        AppendDescription(factor, p, text);
+        return text.ToString();
+    }
+
+    public static void AppendDescription(int factor, in RiskInputs p, StringBuilder text)
+    {
+        switch (factor)
+        {
+            case 0:
+                RiskIndicatorText.AppendPercent(text.Append("attendance "), p.AttendancePercent);
+                break;
+            case 1:
+                text.Append("suspensions ").Append(p.Suspensions);
+                break;
+            case 13:
+                text.Append("school moves ").Append(p.SchoolMoves);
+                break;
+            case 14 when p.Ks2ScaledScore is { } ks2:
+                text.Append("key stage 2 score ").Append(ks2);
+                break;
+            case 14:
+                text.Append("key stage 2 score not known");
+                break;
+            case 15:
+                RiskIndicatorText.AppendPercent(text.Append("free school meals with attendance "), p.AttendancePercent);
+                break;
+            default:
+                text.Append(Names[Array.IndexOf(FactorOf, factor)]);
+                break;
+        }
+    }
 }
 
 public sealed record ModelFactor(string Text, double Contribution);
@@ -68,9 +102,11 @@ public sealed record ModelFactor(string Text, double Contribution);
 public sealed record ModelScore(double Probability, IReadOnlyList<ModelFactor> Factors)
 {
     /// <summary>"attendance 78% (+0.92), suspensions 3 (+0.41)": contributions on the log-odds scale against the average pupil.</summary>
+    public const string NoFactors = "no factor moves this pupil far from the average";
+
     public string FactorText => Factors.Count == 0
-        ? "no factor moves this pupil far from the average"
-        : string.Join(", ", Factors.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Text} ({f.Contribution:+0.00;-0.00})")));
+        ? NoFactors
+        : string.Join(", ", Factors.Select(f => $"{f.Text} ({f.Contribution.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)})"));
 }
 
 /// <summary>
@@ -118,18 +154,86 @@ public sealed record RiskModel(double Intercept, double[] Weights, double[] Mean
     /// <summary>The probability with the factors that raise or lower it by at least <paramref name="minimum"/> on the log-odds scale, largest first.</summary>
     public ModelScore Explain(in RiskInputs p, double minimum = 0.1, int max = 5)
     {
-        var x = RiskFeatures.Of(p);
-        var byText = new Dictionary<string, double>();
-        for (var j = 0; j < x.Length; j++)
+        Span<double> byFactor = stackalloc double[RiskFeatures.Factors];
+        Span<int> chosen = stackalloc int[max];
+        var probability = Contributions(p, byFactor);
+        var count = Choose(byFactor, chosen, minimum);
+        var factors = new List<ModelFactor>(count);
+        for (var i = 0; i < count; i++)
         {
-            var contribution = PlattA * Weights[j] * (x[j] - Means[j]);
-            var text = RiskFeatures.Describe(j, p);
-            byText[text] = byText.GetValueOrDefault(text) + contribution;
+            factors.Add(new ModelFactor(RiskFeatures.Describe(chosen[i], p), Math.Round(byFactor[chosen[i]], 2)));
         }
 
-        var factors = byText.Where(kv => Math.Abs(kv.Value) >= minimum).OrderByDescending(kv => Math.Abs(kv.Value)).Take(max)
-            .Select(kv => new ModelFactor(kv.Key, Math.Round(kv.Value, 2))).ToList();
-        return new ModelScore(Probability(p), factors);
+        return new ModelScore(probability, factors);
+    }
+
+    /// <summary>The probability, writing <see cref="ModelScore.FactorText"/>'s text to <paramref name="text"/>: the bulk path.</summary>
+    public double WriteExplanation(in RiskInputs p, StringBuilder text, double minimum = 0.1, int max = 5)
+    {
+        Span<double> byFactor = stackalloc double[RiskFeatures.Factors];
+        Span<int> chosen = stackalloc int[max];
+        var probability = Contributions(p, byFactor);
+        var count = Choose(byFactor, chosen, minimum);
+        if (count == 0)
+        {
+            text.Append(ModelScore.NoFactors);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(", ");
+            }
+
+            RiskFeatures.AppendDescription(chosen[i], p, text);
+            var rounded = Math.Round(byFactor[chosen[i]], 2);
+            var hundredths = (long)Math.Round(Math.Abs(rounded) * 100);
+            text.Append(" (").Append(rounded < 0 ? '-' : '+').Append(hundredths / 100).Append('.').Append((char)('0' + (hundredths % 100 / 10))).Append((char)('0' + (hundredths % 10))).Append(')');
+        }
+
+        return probability;
+    }
+
+    private double Contributions(in RiskInputs p, Span<double> byFactor)
+    {
+        Span<double> x = stackalloc double[RiskFeatures.Count];
+        RiskFeatures.Fill(p, x);
+        var eta = Intercept;
+        for (var j = 0; j < x.Length; j++)
+        {
+            eta += Weights[j] * x[j];
+            byFactor[RiskFeatures.FactorOf[j]] += PlattA * Weights[j] * (x[j] - Means[j]);
+        }
+
+        return LogisticRegression.Sigmoid((PlattA * eta) + PlattB);
+    }
+
+    private static int Choose(ReadOnlySpan<double> byFactor, Span<int> chosen, double minimum)
+    {
+        var count = 0;
+        Span<bool> taken = stackalloc bool[byFactor.Length];
+        while (count < chosen.Length)
+        {
+            var best = -1;
+            for (var f = 0; f < byFactor.Length; f++)
+            {
+                if (!taken[f] && Math.Abs(byFactor[f]) >= minimum && (best < 0 || Math.Abs(byFactor[f]) > Math.Abs(byFactor[best])))
+                {
+                    best = f;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            taken[best] = true;
+            chosen[count++] = best;
+        }
+
+        return count;
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

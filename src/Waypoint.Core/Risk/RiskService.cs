@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
@@ -11,8 +12,8 @@ namespace Waypoint.Core.Risk;
 /// <summary>One pupil's indicator row as scoring reads it.</summary>
 public readonly record struct RiskPupilRow(Guid YoungPersonId, Guid? SchoolId, DateOnly DateOfBirth, RiskInputs Inputs);
 
-/// <summary>One pupil's computed score before it is saved.</summary>
-public sealed record ComputedRisk(RiskPupilRow Pupil, PointsResult Points, ModelScore? Model);
+/// <summary>One pupil's computed score, with the texts that are saved, before it is saved.</summary>
+public sealed record ComputedRisk(RiskPupilRow Pupil, int Points, RiskBand Band, string Reasons, double? ModelProbability, string? ModelFactors);
 
 public sealed record RiskListRow(Guid YoungPersonId, string Name, int YearGroup, string? School, int Points, RiskBand Band, int? PreviousPoints,
     double? ModelProbability, string Reasons, bool AddedByPerson, bool HasSupport);
@@ -175,13 +176,27 @@ public class RiskService(WaypointDbContext db, YoungPersonAccess access, AuditTr
         return json is null ? null : RiskModel.FromJson(json);
     }
 
-    /// <summary>Reads and scores every pupil in Years 7 to 11 with points, reasons and (if trained) the model, without saving.</summary>
+    /// <summary>Scores every row with points, reason text and (if trained) the model's probability and explanation, without saving.</summary>
     public static List<ComputedRisk> Score(IReadOnlyList<RiskPupilRow> rows, PointsScorer scorer, RiskModel? model)
     {
         var result = new List<ComputedRisk>(rows.Count);
+        var text = new StringBuilder(256);
+        var definition = scorer.Definition;
         foreach (var row in rows)
         {
-            result.Add(new ComputedRisk(row, scorer.Score(row.Inputs), model?.Explain(row.Inputs)));
+            text.Clear();
+            var points = scorer.WriteReasons(row.Inputs, text);
+            var reasons = text.ToString();
+            double? probability = null;
+            string? factors = null;
+            if (model is not null)
+            {
+                text.Clear();
+                probability = model.WriteExplanation(row.Inputs, text);
+                factors = text.ToString();
+            }
+
+            result.Add(new ComputedRisk(row, points, definition.BandFor(points), reasons, probability, factors));
         }
 
         return result;
@@ -224,13 +239,13 @@ public class RiskService(WaypointDbContext db, YoungPersonAccess access, AuditTr
             score.YearGroup = AcademicAge.YearGroup(c.Pupil.DateOfBirth, today);
             score.IndicatorSetId = set.Id;
             score.IndicatorSetVersion = set.Version;
-            score.Points = c.Points.Points;
-            score.Band = c.Points.Band;
-            score.Reasons = c.Points.ReasonText;
+            score.Points = c.Points;
+            score.Band = c.Band;
+            score.Reasons = c.Reasons;
             score.PreviousPoints = previous.TryGetValue(c.Pupil.YoungPersonId, out var before) ? before : null;
-            score.ModelProbability = c.Model?.Probability;
+            score.ModelProbability = c.ModelProbability;
             score.ModelVersion = modelRecord?.Version;
-            score.ModelFactors = c.Model?.FactorText;
+            score.ModelFactors = c.ModelFactors;
             score.ComputedAt = now;
         }
 

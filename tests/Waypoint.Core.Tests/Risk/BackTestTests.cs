@@ -118,4 +118,28 @@ public class BackTestTests(ITestOutputHelper output)
         Assert.Equal(RiskFeatures.Of(male.Inputs), RiskFeatures.Of(female.Inputs));
         Assert.DoesNotContain(RiskFeatures.Names, n => n.Contains("gender", StringComparison.OrdinalIgnoreCase) || n.Contains("ethnic", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void Score_BulkPath_WritesTheSameTextsAsTheSinglePupilPath()
+    {
+        var rows = History.Value.Take(5000).Select(r => new RiskPupilRow(Guid.NewGuid(), null, new DateOnly(2012, 1, 1), r.Inputs)).ToList();
+        var model = RiskBackTester.TrainModel(History.Value.Where(r => r.CohortYear < 2023).ToList());
+        var scorer = new PointsScorer(IndicatorSetDefinition.OxfordshireDefault);
+
+        var bulk = RiskService.Score(rows, scorer, model);
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var single = scorer.Score(rows[i].Inputs);
+            var explained = model.Explain(rows[i].Inputs);
+            Assert.Equal(single.Points, bulk[i].Points);
+            Assert.Equal(single.Band, bulk[i].Band);
+            Assert.Equal(single.ReasonText, bulk[i].Reasons);
+            Assert.Equal(explained.Probability, bulk[i].ModelProbability);
+            Assert.Equal(explained.FactorText, bulk[i].ModelFactors);
+        }
+
+        Assert.Contains(bulk, b => b.ModelFactors!.Contains("attendance", StringComparison.Ordinal) && b.ModelFactors.Contains("(+", StringComparison.Ordinal));
+        Assert.Contains(bulk, b => b.ModelFactors!.Contains("(-", StringComparison.Ordinal));
+    }
 }

@@ -186,4 +186,49 @@ public class RiskPagesTests(WebHosts hosts)
         Assert.NotNull(page.Document.QuerySelector("#calibration-model"));
         Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.UserId == admin.Id && e.Action == AuditActions.RiskBackTestRun)));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task IndicatorSet_DataTeamSavesNewVersion_ScoresUseAndRecordIt(DatabaseProvider provider)
+    {
+        // Arrange
+        var factory = hosts.For(provider);
+        var la = NextLa();
+        var laOrg = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, la);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, la);
+        var pupil = await factory.Data.CreateYoungPersonAsync(p =>
+        {
+            p.LeadLaCode = la;
+            p.SchoolId = school.Id;
+            p.Census = new PupilCensusData { YoungPersonId = p.Id, AttendancePercent = 96m, Ks2ScaledScore = 95, AsOf = factory.Data.Today };
+        }, yearGroup: 8);
+        var admin = await factory.Data.CreateUserAsync(WaypointRole.LaAdministrator, laOrg.Id);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(admin.Email!, TestData.Password);
+        var form = await session.GetAsync("/risk/indicators");
+        var fields = form.Document.QuerySelectorAll("#rules input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        var ks2Field = form.Document.QuerySelectorAll("#rules tr").Single(r => r.TextContent.Contains("Key stage 2 scaled score below 100", StringComparison.Ordinal))
+            .QuerySelector("input")!.GetAttribute("name")!;
+        fields[ks2Field] = "3";
+        fields["OfferFrom"] = "1";
+        fields["AdditionalFrom"] = "2";
+        fields["SubstantialFrom"] = "3";
+        fields["ListFrom"] = "3";
+        fields["Name"] = "Adds prior attainment";
+
+        // Act
+        var bad = await session.PostFormAsync("/risk/indicators", new Dictionary<string, string>(fields) { ["OfferFrom"] = "x" });
+        var saved = await session.PostFormAsync("/risk/indicators", fields);
+        await session.PostFormAsync("/risk?handler=Recompute", new Dictionary<string, string>());
+        var page = await session.GetAsync($"/risk/{pupil.Id}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("Enter the points to offer support from as a whole number from 1 to 50", bad.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal("key stage 2 score 95 (3 points)", page.Document.QuerySelector("#reasons")!.TextContent.Trim());
+        Assert.Contains("indicator set version 2", page.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("On the at-risk list.", page.Document.QuerySelector("#list-status")!.TextContent.Trim());
+        Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.UserId == admin.Id && e.Action == AuditActions.RiskIndicatorSetSaved)));
+    }
 }
