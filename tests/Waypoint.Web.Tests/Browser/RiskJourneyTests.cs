@@ -32,7 +32,7 @@ public class RiskJourneyTests(BrowserFixture browser, ITestOutputHelper output)
         Assert.Contains("Choose the support to assign", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync();
 
-        await page.GetByLabel("A personal adviser").CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "A personal adviser" }).CheckAsync();
         await page.GetByLabel("Adviser (for a personal adviser)").SelectOptionAsync(new SelectOptionValue { Label = "Jo Okafor" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign support" }).ClickAsync();
 
