@@ -133,6 +133,10 @@ public class RiskPagesTests(WebHosts hosts)
         var noAdviser = await session.PostFormAsync($"/risk/{pupil.Id}?handler=Support", new Dictionary<string, string> { ["SupportKind"] = "Adviser" });
         var assigned = await session.PostFormAsync($"/risk/{pupil.Id}?handler=Support", new Dictionary<string, string> { ["SupportKind"] = "Adviser", ["AdviserUserId"] = adviser.Id.ToString() });
         var page = await session.GetAsync($"/risk/{pupil.Id}");
+        var supportId = page.Document.QuerySelector("#supports input[name=SupportId]")!.GetAttribute("value")!;
+        var noOutcome = await session.PostFormAsync($"/risk/{pupil.Id}?handler=Outcome", new Dictionary<string, string> { ["SupportId"] = supportId, ["Outcome"] = "" });
+        await session.PostFormAsync($"/risk/{pupil.Id}?handler=Outcome", new Dictionary<string, string> { ["SupportId"] = supportId, ["Outcome"] = "Met twice; back in lessons full time" });
+        var afterOutcome = await session.GetAsync($"/risk/{pupil.Id}");
         var coverageForSchool = await session.GetAsync("/risk/coverage");
         using var laSession = factory.CreateSession();
         await laSession.SignInAsync(admin.Email!, TestData.Password);
@@ -143,6 +147,9 @@ public class RiskPagesTests(WebHosts hosts)
         Assert.Contains("Choose the adviser", noAdviser.ErrorSummary);
         Assert.Equal(HttpStatusCode.Redirect, assigned.Status);
         Assert.Contains(adviser.DisplayName, page.Document.QuerySelector("#supports")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, noOutcome.Status);
+        Assert.Contains("Enter what came of the support", noOutcome.ErrorSummary);
+        Assert.Contains("Outcome: Met twice; back in lessons full time", afterOutcome.Document.QuerySelector("#supports")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, coverageForSchool.Status);
         Assert.Contains("/errors/403", coverageForSchool.Location, StringComparison.Ordinal);
         var row = coverage.Document.QuerySelectorAll("#coverage tbody tr").Single(r => r.TextContent.Contains(school.Name, StringComparison.Ordinal));
