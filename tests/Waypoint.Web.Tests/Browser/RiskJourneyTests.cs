@@ -43,4 +43,33 @@ public class RiskJourneyTests(BrowserFixture browser, ITestOutputHelper output)
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         await page.Context.CloseAsync();
     }
+
+    [SkippableFact]
+    public async Task LaAdministrator_RiskReportPages_NoAxeViolations()
+    {
+        browser.Require();
+        var page = await browser.NewPageAsync();
+        var violations = new List<string>();
+        await SignInJourneyTests.SignInAsync(page, "la.admin@demo.waypoint.test");
+
+        foreach (var path in new[] { "/risk", "/risk/coverage", "/risk/backtest", "/risk/indicators" })
+        {
+            await page.GotoAsync(browser.BaseUrl + path);
+            Assert.False(string.IsNullOrWhiteSpace(await page.Locator("h1").TextContentAsync()));
+            violations.AddRange((await Accessibility.ViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        }
+
+        await page.GotoAsync(browser.BaseUrl + "/risk/backtest");
+        var pointsAuc = await page.Locator("#points-auc").TextContentAsync();
+        var modelAuc = await page.Locator("#model-auc").TextContentAsync();
+        output.WriteLine($"Demo back-test: points AUC {pointsAuc}, model AUC {modelAuc}");
+        Assert.True(double.Parse(modelAuc!, System.Globalization.CultureInfo.InvariantCulture) > double.Parse(pointsAuc!, System.Globalization.CultureInfo.InvariantCulture));
+        await page.GotoAsync(browser.BaseUrl + "/risk/indicators");
+        await page.GetByLabel("Offer support from (points)").FillAsync("x");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+        Assert.Contains("Enter the points to offer support from", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
+        violations.AddRange((await Accessibility.ViolationsAsync(page)).Select(v => $"/risk/indicators with an error: {v}"));
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await page.Context.CloseAsync();
+    }
 }
