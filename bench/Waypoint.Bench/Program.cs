@@ -14,6 +14,7 @@ public static class BenchProgram
             new NccisExportBenchmark(),
             new ImportRollBenchmark(),
             new MyDayBenchmark(),
+            new RiskScoreBenchmark(),
         };
 
         if (args is [NccisExportBenchmark.SeedCommand, var connectionString, var cohort])

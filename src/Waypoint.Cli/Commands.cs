@@ -45,6 +45,7 @@ public static partial class Commands
         root.Subcommands.Add(CreateImportCommand(contextFactory));
         root.Subcommands.Add(CreateCaseloadCommand(contextFactory));
         root.Subcommands.Add(CreateTasksCommand(contextFactory));
+        root.Subcommands.Add(CreateRiskCommand(contextFactory));
         return root;
     }
 

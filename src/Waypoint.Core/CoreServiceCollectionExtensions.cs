@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Casework.AdviserRegister>();
         services.AddScoped<Casework.WeeklyDigest>();
         services.AddScoped<Tasks.TaskExport>();
+        services.AddScoped<Risk.RiskService>();
         return services;
     }
 }

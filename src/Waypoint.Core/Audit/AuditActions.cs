@@ -60,4 +60,13 @@ public static class AuditActions
     public const string AdviserRegisterUpdated = "adviser-register.updated";
     public const string DigestSent = "follow-up.digest-sent";
     public const string TasksExported = "follow-up.exported";
+    public const string RiskIndicatorSetSaved = "risk.indicator-set-saved";
+    public const string RiskScoresComputed = "risk.scores-computed";
+    public const string RiskModelTrained = "risk.model-trained";
+    public const string RiskBackTestRun = "risk.backtest-run";
+    public const string RiskListViewed = "risk.list-viewed";
+    public const string RiskListAdded = "risk.list-added";
+    public const string RiskListRemoved = "risk.list-removed";
+    public const string RiskSupportAssigned = "risk.support-assigned";
+    public const string RiskSupportOutcomeRecorded = "risk.support-outcome-recorded";
 }

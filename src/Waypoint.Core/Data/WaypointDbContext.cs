@@ -35,6 +35,12 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Casework.AdviserProfile> AdviserProfiles => Set<Casework.AdviserProfile>();
     public DbSet<Casework.AdviserQualification> AdviserQualifications => Set<Casework.AdviserQualification>();
     public DbSet<Casework.CpdEntry> CpdEntries => Set<Casework.CpdEntry>();
+    public DbSet<Risk.RiskIndicatorSet> RiskIndicatorSets => Set<Risk.RiskIndicatorSet>();
+    public DbSet<Risk.RiskScore> RiskScores => Set<Risk.RiskScore>();
+    public DbSet<Risk.RiskListDecision> RiskListDecisions => Set<Risk.RiskListDecision>();
+    public DbSet<Risk.RiskSupport> RiskSupports => Set<Risk.RiskSupport>();
+    public DbSet<Risk.RiskModelRecord> RiskModels => Set<Risk.RiskModelRecord>();
+    public DbSet<Risk.RiskHistoryRecord> RiskHistory => Set<Risk.RiskHistoryRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -1113,6 +1113,418 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskHistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AlternativeProvision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alternative_provision");
+
+                    b.Property<decimal>("AttendancePercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendance_percent");
+
+                    b.Property<bool>("ChildInNeed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_in_need");
+
+                    b.Property<int>("CohortYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cohort_year");
+
+                    b.Property<bool>("EhcPlan")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ehc_plan");
+
+                    b.Property<bool>("EnglishAdditionalLanguage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("english_additional_language");
+
+                    b.Property<string>("EthnicityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ethnicity_code");
+
+                    b.Property<bool>("FreeSchoolMeals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_school_meals");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<int?>("Ks2ScaledScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ks2scaled_score");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<bool>("LookedAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("looked_after");
+
+                    b.Property<bool>("NeetOrNotKnown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("neet_or_not_known");
+
+                    b.Property<int>("PermanentExclusions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("permanent_exclusions");
+
+                    b.Property<bool>("PregnantOrParent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pregnant_or_parent");
+
+                    b.Property<int>("SchoolMoves")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_moves");
+
+                    b.Property<bool>("SenSupport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sen_support");
+
+                    b.Property<int>("Suspensions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspensions");
+
+                    b.Property<bool>("YoungCarer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("young_carer");
+
+                    b.Property<Guid?>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<bool>("YouthJustice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("youth_justice");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_history");
+
+                    b.HasIndex("LaCode", "CohortYear")
+                        .HasDatabaseName("ix_risk_history_la_cohort");
+
+                    b.ToTable("risk_history", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskIndicatorSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_json");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_indicator_sets");
+
+                    b.HasIndex("LaCode", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_indicator_sets_la_version");
+
+                    b.ToTable("risk_indicator_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskListDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_list_decisions");
+
+                    b.HasIndex("YoungPersonId", "DecidedAt")
+                        .HasDatabaseName("ix_risk_list_decisions_person");
+
+                    b.ToTable("risk_list_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskModelRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model_json");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_at");
+
+                    b.Property<string>("TrainedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_by_name");
+
+                    b.Property<string>("TrainedOnCohorts")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_on_cohorts");
+
+                    b.Property<int>("TrainingPupils")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("training_pupils");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_models");
+
+                    b.HasIndex("LaCode", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_models_la_version");
+
+                    b.ToTable("risk_models", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("band");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<Guid>("IndicatorSetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_set_id");
+
+                    b.Property<int>("IndicatorSetVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_set_version");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("ModelFactors")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model_factors");
+
+                    b.Property<double?>("ModelProbability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("model_probability");
+
+                    b.Property<int?>("ModelVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("model_version");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.Property<int?>("PreviousPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_points");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_start");
+
+                    b.Property<int>("YearGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_group");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_scores");
+
+                    b.HasIndex("SchoolId", "TermStart")
+                        .HasDatabaseName("ix_risk_scores_school_term");
+
+                    b.HasIndex("YoungPersonId", "TermStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_scores_person_term");
+
+                    b.HasIndex("LaCode", "TermStart", "Points")
+                        .HasDatabaseName("ix_risk_scores_la_term_points");
+
+                    b.ToTable("risk_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskSupport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdviserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adviser_name");
+
+                    b.Property<Guid?>("AdviserUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adviser_user_id");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by_name");
+
+                    b.Property<Guid?>("AssignedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by_user_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime?>("OutcomeRecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_recorded_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_supports");
+
+                    b.HasIndex("AdviserUserId")
+                        .HasDatabaseName("ix_risk_supports_adviser_user_id");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_risk_supports_person");
+
+                    b.ToTable("risk_supports", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Tasks.FollowUpTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2096,6 +2508,42 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_nccis_submissions_user");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskListDecision", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_list_decisions_young_person");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskScore", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_scores_young_person");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Risk.RiskSupport", b =>
+                {
+                    b.HasOne("Waypoint.Core.Users.WaypointUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdviserUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_risk_supports_adviser");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_supports_young_person");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Tasks.FollowUpTask", b =>

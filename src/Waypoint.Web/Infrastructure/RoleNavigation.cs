@@ -52,6 +52,11 @@ public static class RoleNavigation
             items.Add(new("Adviser register", "/adviser/register"));
         }
 
+        if (role.IsLaWide() || role is WaypointRole.CareersLeader or WaypointRole.SchoolStaff)
+        {
+            items.Add(new("Risk of NEET", "/risk"));
+        }
+
         if (role == WaypointRole.LaAdministrator)
         {
             items.Add(new("Users", "/admin/users"));

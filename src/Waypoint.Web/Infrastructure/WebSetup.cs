@@ -78,6 +78,7 @@ public static class WebSetup
             .AddPolicy(Policies.NccisReturns, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.DataTeam, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.EstablishmentStaff, p => p.RequireRole(nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff), nameof(WaypointRole.ProviderStaff)))
+            .AddPolicy(Policies.Risk, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer), nameof(WaypointRole.PersonalAdviser), nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.YoungPerson, p => p.RequireRole(nameof(WaypointRole.YoungPerson)))
             .AddPolicy(Policies.ParentOrCarer, p => p.RequireRole(nameof(WaypointRole.ParentOrCarer)))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -93,6 +94,10 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/YoungPeople", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/YoungPeople/Casework", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/School", Policies.EstablishmentStaff);
+                options.Conventions.AuthorizeFolder("/Risk", Policies.Risk);
+                options.Conventions.AuthorizePage("/Risk/Coverage", Policies.LaStaff);
+                options.Conventions.AuthorizePage("/Risk/BackTest", Policies.LaStaff);
+                options.Conventions.AuthorizePage("/Risk/Indicators", Policies.LaStaff);
                 options.Conventions.AuthorizeFolder("/Me", Policies.YoungPerson);
                 options.Conventions.AuthorizeFolder("/Family", Policies.ParentOrCarer);
                 options.Conventions.AllowAnonymousToFolder("/Account");
@@ -127,6 +132,7 @@ public static class WebSetup
         });
         services.AddHostedService<FollowUpScheduler>();
         services.AddHostedService<NccisSnapshotScheduler>();
+        services.AddHostedService<RiskScheduler>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.GetActor() ?? Actor.System("background"));
     }
@@ -231,6 +237,9 @@ public static class Policies
     public const string EstablishmentStaff = "establishment-staff";
     public const string YoungPerson = "young-person";
     public const string ParentOrCarer = "parent-or-carer";
+
+    /// <summary>Risk of NEET lists: the LA's staff and school staff (not learning providers, whose learners are past Year 11).</summary>
+    public const string Risk = "risk";
 
     public static readonly string[] StaffRoles = Enum.GetValues<WaypointRole>().Where(r => r.IsStaff()).Select(r => r.ToString()).ToArray();
 }

@@ -35,6 +35,7 @@ public sealed class WaypointWebFactory : WebApplicationFactory<Program>
             ["Waypoint:SignInRequestsPerMinute"] = "100000",
             ["Tracking:FollowUpScanMinutes"] = "0",
             ["Nccis:Reports:SnapshotScanMinutes"] = "0",
+            ["Risk:ScanMinutes"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             // EF logs a failed read of the migrations history table on every first migration of an empty PostgreSQL database.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
