@@ -41,6 +41,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Nccis.Reports.NccisSnapshotService>();
         services.AddScoped<Nccis.Reports.NccisMeasuresService>();
         services.AddScoped<Nccis.Reports.AnnualActivitySurvey>();
+        services.AddScoped<Careers.CareersService>();
+        services.AddScoped<Careers.CareersMeasuresService>();
+        services.AddScoped<Careers.BenchmarkAssessment>();
         return services;
     }
 }
