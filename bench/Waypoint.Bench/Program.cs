@@ -13,6 +13,7 @@ public static class BenchProgram
             new YoungPersonPageBenchmark(),
             new NccisExportBenchmark(),
             new ImportRollBenchmark(),
+            new CareersMeasuresBenchmark(),
         };
 
         if (args is [NccisExportBenchmark.SeedCommand, var connectionString, var cohort])

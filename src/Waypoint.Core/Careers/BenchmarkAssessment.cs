@@ -193,6 +193,45 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
     }
 
     /// <summary>
+    /// Every school of the LA assessed as at a date: the measures in one grouped query, then the programmes, answers
+    /// and activity counts of all schools in one query each.
+    /// </summary>
+    public async Task<IReadOnlyList<(SchoolMeasures Measures, IReadOnlyList<BenchmarkResult> Results)>> AssessLaAsync(Actor actor, string laCode, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var all = await measures.ForLaAsync(actor, laCode, asOf, cancellationToken);
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
+        var schools = db.Organisations.Where(o => o.LaCode == laCode).Select(o => o.Id);
+        var programmes = await db.CareersProgrammes.AsNoTracking().Where(p => schools.Contains(p.SchoolId)).ToDictionaryAsync(p => p.SchoolId, cancellationToken);
+        var answers = (await db.BenchmarkAnswers.AsNoTracking().Where(a => schools.Contains(a.SchoolId)).ToListAsync(cancellationToken))
+            .GroupBy(a => a.SchoolId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, BenchmarkAnswer>)g.ToDictionary(a => a.AreaKey));
+        var year = YoungPeople.AcademicAge.AcademicYearStart(asOf);
+        var counts = await db.CareersActivities.Where(a => schools.Contains(a.SchoolId) && a.Date <= asOf)
+            .GroupBy(a => a.SchoolId)
+            .Select(g => new
+            {
+                SchoolId = g.Key,
+                Workplace = g.Count(a => a.Type >= CareersActivityType.WorkplaceVisit && a.Type <= CareersActivityType.WorkExperience),
+                WithFeedback = g.Count(a => a.Type >= CareersActivityType.WorkplaceVisit && a.Type <= CareersActivityType.WorkExperience && a.EmployerTask != null && a.EmployerFeedback != null),
+                All = g.Count(),
+                Meaningful = g.Count(a => a.Purpose != null && a.LearningOutcomes != null && a.TwoWayInteraction),
+            }).ToDictionaryAsync(c => c.SchoolId, cancellationToken);
+        var subjects = (await db.CareersActivities.Where(a => schools.Contains(a.SchoolId) && a.Date <= asOf && a.Type == CareersActivityType.CareersLesson && a.AcademicYear == year && a.Subject != null)
+            .Select(a => new { a.SchoolId, a.Subject }).Distinct().ToListAsync(cancellationToken))
+            .GroupBy(s => s.SchoolId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.Subject!).Order(StringComparer.Ordinal).ToList());
+        var empty = new Dictionary<string, BenchmarkAnswer>();
+        return all.Values.Select(school =>
+        {
+            var c = counts.GetValueOrDefault(school.SchoolId);
+            var stats = new ActivityStats(c?.Workplace ?? 0, c?.WithFeedback ?? 0, subjects.GetValueOrDefault(school.SchoolId) ?? [], c?.All ?? 0, c?.Meaningful ?? 0);
+            return (school, Evaluate(school, programmes.GetValueOrDefault(school.SchoolId), answers.GetValueOrDefault(school.SchoolId) ?? empty, stats));
+        }).ToList();
+    }
+
+    /// <summary>
     /// Takes the snapshot of every school of the LA for each snapshot date in the range not yet taken, as the data
     /// stood on that date (answers as they are now: their history is in the audit trail).
     /// </summary>
@@ -202,10 +241,14 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
         foreach (var date in SnapshotDates(from, to))
         {
             var done = await db.BenchmarkSnapshots.Where(s => s.TakenOn == date).Select(s => s.SchoolId).Distinct().ToListAsync(cancellationToken);
-            var all = await measures.ForLaAsync(actor, laCode, date, cancellationToken);
-            foreach (var school in all.Values.Where(s => !done.Contains(s.SchoolId)))
+            foreach (var (school, results) in await AssessLaAsync(actor, laCode, date, cancellationToken))
             {
-                foreach (var result in await EvaluateAsync(school, cancellationToken))
+                if (done.Contains(school.SchoolId))
+                {
+                    continue;
+                }
+
+                foreach (var result in results)
                 {
                     db.BenchmarkSnapshots.Add(new BenchmarkSnapshot
                     {

@@ -18,7 +18,7 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
     {
         var pupils = access.VisibleTo(actor).Where(p => p.SchoolId == schoolId);
         var rows = db.CareersParticipations.Where(p => p.SchoolId == schoolId);
-        var result = await ComputeAsync(pupils, rows, asOf, cancellationToken);
+        var result = await ComputeAsync(pupils, rows, db.PupilGroups.Where(g => g.SchoolId == schoolId), asOf, cancellationToken);
         return result.TryGetValue(schoolId, out var school) ? school : new SchoolMeasures(schoolId, asOf, []);
     }
 
@@ -35,7 +35,7 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
         var schools = db.Organisations.Where(o => o.LaCode == laCode).Select(o => (Guid?)o.Id);
         var pupils = db.YoungPeople.Where(p => schools.Contains(p.SchoolId));
         var rows = db.CareersParticipations.Where(p => schools.Contains(p.SchoolId));
-        return await ComputeAsync(pupils, rows, asOf, cancellationToken);
+        return await ComputeAsync(pupils, rows, db.PupilGroups.Where(g => schools.Contains(g.SchoolId)), asOf, cancellationToken);
     }
 
     /// <summary>The grouped counts per pupil as at a date. Exposed for tests of the windows at their boundaries.</summary>
@@ -57,16 +57,16 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
                    YoungPersonId = g.Key,
                    Activities = g.Count(),
                    EmployerThisYear = g.Count(x => x.Type >= firstEmployer && x.Type <= lastEmployer && x.AcademicYear == year),
-                   EmployerYears = g.Where(x => x.Type >= firstEmployer && x.Type <= lastEmployer).Select(x => x.AcademicYear).Distinct().Count(),
+                   EmployerYears = g.Select(x => x.Type >= firstEmployer && x.Type <= lastEmployer ? (int?)x.AcademicYear : null).Distinct().Count(),
                    WorkplaceBy16 = g.Count(x => x.Type >= firstWorkplace && x.Type <= lastEmployer && x.YearGroup <= 11),
                    WorkplaceBy18 = g.Count(x => x.Type >= firstWorkplace && x.Type <= lastEmployer && x.YearGroup <= 13),
-                   WorkplaceHours = g.Where(x => x.Type >= firstWorkplace && x.Type <= lastEmployer).Sum(x => x.Hours) ?? 0m,
-                   ProvidersPhase1 = g.Where(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch))).Select(x => x.PartnerId).Distinct().Count(),
-                   ProvidersPhase2 = g.Where(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch))).Select(x => x.PartnerId).Distinct().Count(),
-                   ProvidersPhase3 = g.Where(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch))).Select(x => x.PartnerId).Distinct().Count(),
+                   WorkplaceHours = g.Sum(x => x.Type >= firstWorkplace && x.Type <= lastEmployer ? x.Hours : null) ?? 0m,
+                   ProvidersPhase1 = g.Select(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                       && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch)) ? x.PartnerId : null).Distinct().Count(),
+                   ProvidersPhase2 = g.Select(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                       && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch)) ? x.PartnerId : null).Distinct().Count(),
+                   ProvidersPhase3 = g.Select(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                       && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch)) ? x.PartnerId : null).Distinct().Count(),
                    HigherEducation = g.Count(x => x.Type == CareersActivityType.HigherEducationVisit),
                    GuidanceBy16 = g.Count(x => x.Type == CareersActivityType.PersonalGuidance && x.YearGroup <= 11),
                    GuidanceBy18 = g.Count(x => x.Type == CareersActivityType.PersonalGuidance && x.YearGroup <= 13),
@@ -75,7 +75,7 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
     }
 
     private async Task<Dictionary<Guid, SchoolMeasures>> ComputeAsync(
-        IQueryable<YoungPerson> pupils, IQueryable<CareersParticipation> rows, DateOnly asOf, CancellationToken cancellationToken)
+        IQueryable<YoungPerson> pupils, IQueryable<CareersParticipation> rows, IQueryable<PupilGroup> groups, DateOnly asOf, CancellationToken cancellationToken)
     {
         var (earliest, _) = YoungPeople.AcademicAge.DateOfBirthRange(13, asOf);
         var (_, latest) = YoungPeople.AcademicAge.DateOfBirthRange(7, asOf);
@@ -90,8 +90,8 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
 
         var forms = new Dictionary<Guid, string>();
         var formRows = from m in db.PupilGroupMembers
-                       join g in db.PupilGroups on m.GroupId equals g.Id
-                       where g.Kind == PupilGroupKind.Form && roll.Any(p => p.Id == m.YoungPersonId)
+                       join g in groups on m.GroupId equals g.Id
+                       where g.Kind == PupilGroupKind.Form
                        select new { m.YoungPersonId, g.Name };
         await foreach (var f in formRows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
