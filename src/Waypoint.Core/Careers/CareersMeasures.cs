@@ -23,12 +23,15 @@ public sealed class PupilCounts
     public Guid YoungPersonId { get; set; }
     public int Activities { get; set; }
     public int EmployerThisYear { get; set; }
-    public int EmployerYears { get; set; }
+    public int EmployerTotal { get; set; }
     public int WorkplaceBy16 { get; set; }
     public int WorkplaceBy18 { get; set; }
     public decimal WorkplaceHours { get; set; }
 
-    /// <summary>Distinct providers met in school hours in Year 8 or Year 9 up to 28 (29) February.</summary>
+    /// <summary>
+    /// Distinct providers met in school hours in Year 8 or Year 9 up to 28 (29) February, counted to two: 0, 1, or 2
+    /// for "two or more", all the law asks.
+    /// </summary>
     public int ProvidersPhase1 { get; set; }
     public int ProvidersPhase2 { get; set; }
     public int ProvidersPhase3 { get; set; }

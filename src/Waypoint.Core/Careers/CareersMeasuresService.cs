@@ -48,25 +48,38 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
         const CareersActivityType firstEmployer = CareersActivityType.EmployerTalk;
         const CareersActivityType lastEmployer = CareersActivityType.WorkExperience;
         const CareersActivityType firstWorkplace = CareersActivityType.WorkplaceVisit;
+        // Distinct providers per window without COUNT(DISTINCT), which would force a sort of every row: the lowest and
+        // highest provider ID seen differ exactly when there were two or more.
         return from p in rows
-               join a in db.CareersActivities on p.ActivityId equals a.Id
-               where a.Date <= asOf
-               group new { p.YearGroup, a.Type, a.AcademicYear, a.BeforeMarch, a.InSchoolHours, a.PartnerId, a.Hours } by p.YoungPersonId into g
+               where p.Date <= asOf
+               group p by p.YoungPersonId into g
                select new PupilCounts
                {
                    YoungPersonId = g.Key,
                    Activities = g.Count(),
                    EmployerThisYear = g.Count(x => x.Type >= firstEmployer && x.Type <= lastEmployer && x.AcademicYear == year),
-                   EmployerYears = g.Select(x => x.Type >= firstEmployer && x.Type <= lastEmployer ? (int?)x.AcademicYear : null).Distinct().Count(),
+                   EmployerTotal = g.Count(x => x.Type >= firstEmployer && x.Type <= lastEmployer),
                    WorkplaceBy16 = g.Count(x => x.Type >= firstWorkplace && x.Type <= lastEmployer && x.YearGroup <= 11),
                    WorkplaceBy18 = g.Count(x => x.Type >= firstWorkplace && x.Type <= lastEmployer && x.YearGroup <= 13),
                    WorkplaceHours = g.Sum(x => x.Type >= firstWorkplace && x.Type <= lastEmployer ? x.Hours : null) ?? 0m,
-                   ProvidersPhase1 = g.Select(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch)) ? x.PartnerId : null).Distinct().Count(),
-                   ProvidersPhase2 = g.Select(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch)) ? x.PartnerId : null).Distinct().Count(),
-                   ProvidersPhase3 = g.Select(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch)) ? x.PartnerId : null).Distinct().Count(),
+                   ProvidersPhase1 = g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                       && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) == null ? 0
+                       : g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                           && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch)) ? x.PartnerId.ToString() : null)
+                         == g.Max(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                           && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) ? 1 : 2,
+                   ProvidersPhase2 = g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                       && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) == null ? 0
+                       : g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                           && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch)) ? x.PartnerId.ToString() : null)
+                         == g.Max(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                           && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) ? 1 : 2,
+                   ProvidersPhase3 = g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                       && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) == null ? 0
+                       : g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                           && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch)) ? x.PartnerId.ToString() : null)
+                         == g.Max(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
+                           && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) ? 1 : 2,
                    HigherEducation = g.Count(x => x.Type == CareersActivityType.HigherEducationVisit),
                    GuidanceBy16 = g.Count(x => x.Type == CareersActivityType.PersonalGuidance && x.YearGroup <= 11),
                    GuidanceBy18 = g.Count(x => x.Type == CareersActivityType.PersonalGuidance && x.YearGroup <= 13),

@@ -145,6 +145,18 @@ public class CareersParticipation
     /// <summary>The pupil's year group on the day, fixed when recorded: the provider access windows depend on it.</summary>
     public int YearGroup { get; set; }
     public string? Reflection { get; set; }
+
+    // Copied from the activity when the pupil is registered (activities are not edited afterwards), so the measures
+    // are one pass over this table with no join: see CareersMeasuresService.Counts.
+    public CareersActivityType Type { get; set; }
+    public DateOnly Date { get; set; }
+    public int AcademicYear { get; set; }
+    public bool BeforeMarch { get; set; }
+    public bool InSchoolHours { get; set; }
+    public Guid? PartnerId { get; set; }
+
+    /// <summary>Hours this pupil spent, for work experience.</summary>
+    public decimal? Hours { get; set; }
 }
 
 public enum PupilGroupKind

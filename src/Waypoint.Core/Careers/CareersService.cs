@@ -205,6 +205,13 @@ public class CareersService(WaypointDbContext db, YoungPersonAccess access, Audi
                 YoungPersonId = id,
                 SchoolId = school.Id,
                 YearGroup = CareersMeasures.YearGroupOn(dateOfBirth, activity.Date),
+                Type = activity.Type,
+                Date = activity.Date,
+                AcademicYear = activity.AcademicYear,
+                BeforeMarch = activity.BeforeMarch,
+                InSchoolHours = activity.InSchoolHours,
+                PartnerId = activity.PartnerId,
+                Hours = activity.Hours,
             });
             audit.Add(actor, AuditActions.CareersParticipationRecorded, entityType: "CareersActivity", entityId: activity.Id.ToString(),
                 youngPersonId: id, details: new { type = activity.Type.ToString(), date = activity.Date.ToString("yyyy-MM-dd"), source });

@@ -476,9 +476,34 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
                     b.Property<Guid>("ActivityId")
                         .HasColumnType("uuid")
                         .HasColumnName("activity_id");
+
+                    b.Property<bool>("BeforeMarch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("before_march");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<bool>("InSchoolHours")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_school_hours");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
 
                     b.Property<string>("Reflection")
                         .HasMaxLength(2000)
@@ -488,6 +513,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("uuid")
                         .HasColumnName("school_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
 
                     b.Property<int>("YearGroup")
                         .HasColumnType("integer")

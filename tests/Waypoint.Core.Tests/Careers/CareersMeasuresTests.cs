@@ -126,7 +126,7 @@ public class CareersMeasuresTests
 
         Assert.False(before.Meets(CareersMeasure.EmployerEncounterThisYear));
         Assert.True(after.Meets(CareersMeasure.EmployerEncounterThisYear));
-        Assert.Equal(2, after.Counts.EmployerYears);
+        Assert.Equal(2, after.Counts.EmployerTotal);
     }
 
     [SkippableTheory]

@@ -85,6 +85,7 @@ public class CareersParticipationMapping : IEntityTypeConfiguration<CareersParti
     {
         builder.ToTable("careers_participations");
         builder.Property(p => p.Reflection).HasMaxLength(2000);
+        builder.Property(p => p.Hours).HasPrecision(6, 1);
         builder.HasOne<YoungPerson>().WithMany().HasForeignKey(p => p.YoungPersonId)
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_careers_participations_young_person");
         builder.HasIndex(p => new { p.ActivityId, p.YoungPersonId }).IsUnique().HasDatabaseName("ux_careers_participations_activity_person");

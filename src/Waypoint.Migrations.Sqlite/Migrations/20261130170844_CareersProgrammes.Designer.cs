@@ -11,7 +11,7 @@ using Waypoint.Core.Data;
 namespace Waypoint.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WaypointDbContext))]
-    [Migration("20261130162256_CareersProgrammes")]
+    [Migration("20261130170844_CareersProgrammes")]
     partial class CareersProgrammes
     {
         /// <inheritdoc />
@@ -468,9 +468,34 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("academic_year");
+
                     b.Property<Guid>("ActivityId")
                         .HasColumnType("TEXT")
                         .HasColumnName("activity_id");
+
+                    b.Property<bool>("BeforeMarch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("before_march");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<bool>("InSchoolHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_school_hours");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
 
                     b.Property<string>("Reflection")
                         .HasMaxLength(2000)
@@ -480,6 +505,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("TEXT")
                         .HasColumnName("school_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
 
                     b.Property<int>("YearGroup")
                         .HasColumnType("INTEGER")

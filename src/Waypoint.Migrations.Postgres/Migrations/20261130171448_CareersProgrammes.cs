@@ -233,7 +233,14 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     young_person_id = table.Column<Guid>(type: "uuid", nullable: false),
                     school_id = table.Column<Guid>(type: "uuid", nullable: false),
                     year_group = table.Column<int>(type: "integer", nullable: false),
-                    reflection = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    reflection = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    type = table.Column<int>(type: "integer", nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    academic_year = table.Column<int>(type: "integer", nullable: false),
+                    before_march = table.Column<bool>(type: "boolean", nullable: false),
+                    in_school_hours = table.Column<bool>(type: "boolean", nullable: false),
+                    partner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: true)
                 },
                 constraints: table =>
                 {

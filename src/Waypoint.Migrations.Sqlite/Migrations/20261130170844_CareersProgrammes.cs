@@ -233,7 +233,14 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     young_person_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     school_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     year_group = table.Column<int>(type: "INTEGER", nullable: false),
-                    reflection = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    reflection = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    type = table.Column<int>(type: "INTEGER", nullable: false),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    academic_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    before_march = table.Column<bool>(type: "INTEGER", nullable: false),
+                    in_school_hours = table.Column<bool>(type: "INTEGER", nullable: false),
+                    partner_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Waypoint.Core.Data;
 namespace Waypoint.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(WaypointDbContext))]
-    [Migration("20261130162310_CareersProgrammes")]
+    [Migration("20261130171448_CareersProgrammes")]
     partial class CareersProgrammes
     {
         /// <inheritdoc />
@@ -479,9 +479,34 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
                     b.Property<Guid>("ActivityId")
                         .HasColumnType("uuid")
                         .HasColumnName("activity_id");
+
+                    b.Property<bool>("BeforeMarch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("before_march");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<bool>("InSchoolHours")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_school_hours");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
 
                     b.Property<string>("Reflection")
                         .HasMaxLength(2000)
@@ -491,6 +516,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("uuid")
                         .HasColumnName("school_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
 
                     b.Property<int>("YearGroup")
                         .HasColumnType("integer")
