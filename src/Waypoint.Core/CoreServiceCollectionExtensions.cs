@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Careers.CareersService>();
         services.AddScoped<Careers.CareersMeasuresService>();
         services.AddScoped<Careers.BenchmarkAssessment>();
+        services.AddScoped<Careers.CareersDemo>();
         return services;
     }
 }
