@@ -95,6 +95,16 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
         var roll = pupils.Where(p => p.DateOfBirth >= earliest && p.DateOfBirth <= latest && p.SchoolId != null
             && (p.CohortStatus == CohortStatus.P || p.CohortStatus == CohortStatus.G));
 
+        // On PostgreSQL the grouped counts for a whole LA (tens of thousands of pupils, each with a few dozen running
+        // aggregates) need more than the default 4 MB of working memory to be hashed in one pass; without it the planner
+        // sorts every row by pupil instead. JIT compiling the wide expression costs more than it saves at this size.
+        await using var transaction = db.IsPostgres && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (transaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '128MB'; SET LOCAL jit = off", cancellationToken);
+        }
+
         var counts = new Dictionary<Guid, PupilCounts>();
         await foreach (var c in Counts(rows, asOf).AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -135,6 +145,11 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
             }
 
             list.Add(new PupilMeasures(pupil, counts.GetValueOrDefault(p.Id) ?? PupilCounts.None));
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return bySchool.ToDictionary(s => s.Key, s => new SchoolMeasures(s.Key, asOf, s.Value));
