@@ -15,6 +15,7 @@ public static class BenchProgram
             new ImportRollBenchmark(),
             new MyDayBenchmark(),
             new RiskScoreBenchmark(),
+            new CareersMeasuresBenchmark(),
         };
 
         if (args is [NccisExportBenchmark.SeedCommand, var connectionString, var cohort])

@@ -48,6 +48,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Casework.WeeklyDigest>();
         services.AddScoped<Tasks.TaskExport>();
         services.AddScoped<Risk.RiskService>();
+        services.AddScoped<Careers.CareersService>();
+        services.AddScoped<Careers.CareersMeasuresService>();
+        services.AddScoped<Careers.BenchmarkAssessment>();
+        services.AddScoped<Careers.CareersDemo>();
         return services;
     }
 }

@@ -69,4 +69,14 @@ public static class AuditActions
     public const string RiskListRemoved = "risk.list-removed";
     public const string RiskSupportAssigned = "risk.support-assigned";
     public const string RiskSupportOutcomeRecorded = "risk.support-outcome-recorded";
+    public const string CareersActivityRecorded = "careers.activity-recorded";
+    public const string CareersParticipationRecorded = "young-person.careers-participation-recorded";
+    public const string CareersProgrammeUpdated = "careers.programme-updated";
+    public const string CareersActivityPlanned = "careers.activity-planned";
+    public const string CareersPartnerAdded = "careers.partner-added";
+    public const string CareersBenchmarkAnswered = "careers.benchmark-answered";
+    public const string CareersSnapshotTaken = "careers.benchmark-snapshot-taken";
+    public const string CareersGapsViewed = "careers.gaps-viewed";
+    public const string CareersRegisterViewed = "careers.register-viewed";
+    public const string CareersImportPreviewed = "careers.import-previewed";
 }

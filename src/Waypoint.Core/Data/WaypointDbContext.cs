@@ -41,6 +41,15 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Risk.RiskSupport> RiskSupports => Set<Risk.RiskSupport>();
     public DbSet<Risk.RiskModelRecord> RiskModels => Set<Risk.RiskModelRecord>();
     public DbSet<Risk.RiskHistoryRecord> RiskHistory => Set<Risk.RiskHistoryRecord>();
+    public DbSet<Careers.CareersPartner> CareersPartners => Set<Careers.CareersPartner>();
+    public DbSet<Careers.CareersProgramme> CareersProgrammes => Set<Careers.CareersProgramme>();
+    public DbSet<Careers.PlannedCareersActivity> PlannedCareersActivities => Set<Careers.PlannedCareersActivity>();
+    public DbSet<Careers.CareersActivity> CareersActivities => Set<Careers.CareersActivity>();
+    public DbSet<Careers.CareersParticipation> CareersParticipations => Set<Careers.CareersParticipation>();
+    public DbSet<Careers.PupilGroup> PupilGroups => Set<Careers.PupilGroup>();
+    public DbSet<Careers.PupilGroupMember> PupilGroupMembers => Set<Careers.PupilGroupMember>();
+    public DbSet<Careers.BenchmarkAnswer> BenchmarkAnswers => Set<Careers.BenchmarkAnswer>();
+    public DbSet<Careers.BenchmarkSnapshot> BenchmarkSnapshots => Set<Careers.BenchmarkSnapshot>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

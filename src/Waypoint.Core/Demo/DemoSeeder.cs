@@ -13,7 +13,7 @@ public sealed record DemoAccount(string Email, string DisplayName, WaypointRole 
 public sealed record DemoSeedResult(int Organisations, int People, int Activities, IReadOnlyList<DemoAccount> Accounts);
 
 /// <summary>Writes a generated demo LA and one sign-in account per role into an empty database.</summary>
-public class DemoSeeder(WaypointDbContext db, UserAdministration userAdministration, AuditTrail audit, TimeProvider clock, NccisSnapshotService snapshots, NccisReportOptions reportOptions, Risk.RiskService risk)
+public class DemoSeeder(WaypointDbContext db, UserAdministration userAdministration, AuditTrail audit, TimeProvider clock, NccisSnapshotService snapshots, NccisReportOptions reportOptions, Risk.RiskService risk, Careers.CareersDemo careersDemo)
 {
     /// <summary>Every demo account shares this password; it is printed at start-up in demo mode only.</summary>
     public const string DemoPassword = "demo-waypoint-2026";
@@ -74,6 +74,7 @@ public class DemoSeeder(WaypointDbContext db, UserAdministration userAdministrat
         // Past month ends worked out from the generated history, so the NCCIS measures dashboard has months to show at once.
         await snapshots.TakeManyAsync(actor, options.LaCode, NccisSnapshotService.MonthEndsBefore(today, reportOptions.DemoSnapshotMonths), cancellationToken);
         await risk.SeedDemoAsync(actor, options.LaCode, options.Seed, cancellationToken);
+        await careersDemo.SeedAsync(actor, options.LaCode, population.Schools, options.Seed, cancellationToken);
         return new DemoSeedResult(population.Organisations.Count(), population.People.Count, population.People.Sum(p => p.Activities.Count), Accounts);
     }
 

@@ -278,6 +278,521 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Careers.BenchmarkAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<string>("AreaKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_key");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benchmark_answers");
+
+                    b.HasIndex("SchoolId", "AreaKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benchmark_answers_school_area");
+
+                    b.ToTable("benchmark_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.BenchmarkSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Areas")
+                        .HasColumnType("integer")
+                        .HasColumnName("areas");
+
+                    b.Property<int>("AreasMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("areas_met");
+
+                    b.Property<int>("Benchmark")
+                        .HasColumnType("integer")
+                        .HasColumnName("benchmark");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("taken_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benchmark_snapshots");
+
+                    b.HasIndex("SchoolId", "TakenOn", "Benchmark")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benchmark_snapshots_school_date");
+
+                    b.ToTable("benchmark_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
+                    b.Property<bool>("BeforeMarch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("before_march");
+
+                    b.Property<int>("Benchmarks")
+                        .HasColumnType("integer")
+                        .HasColumnName("benchmarks");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("delivered_by");
+
+                    b.Property<string>("EmployerFeedback")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("employer_feedback");
+
+                    b.Property<string>("EmployerTask")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("employer_task");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<bool>("InSchoolHours")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_school_hours");
+
+                    b.Property<string>("LearningOutcomes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("learning_outcomes");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<bool>("TwoWayInteraction")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_way_interaction");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_careers_activities");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_careers_activities_partner_id");
+
+                    b.HasIndex("SchoolId", "Date")
+                        .HasDatabaseName("ix_careers_activities_school_date");
+
+                    b.ToTable("careers_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersParticipation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("academic_year");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<bool>("BeforeMarch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("before_march");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<bool>("InSchoolHours")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_school_hours");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reflection");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<int>("YearGroup")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_group");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_careers_participations");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_careers_participations_person");
+
+                    b.HasIndex("ActivityId", "YoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_careers_participations_activity_person");
+
+                    b.HasIndex("SchoolId", "YoungPersonId")
+                        .HasDatabaseName("ix_careers_participations_school_person");
+
+                    b.ToTable("careers_participations", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityTypes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("activity_types");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsStem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_stem");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sectors")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("sectors");
+
+                    b.HasKey("Id")
+                        .HasName("pk_careers_partners");
+
+                    b.HasIndex("LaCode", "Name")
+                        .HasDatabaseName("ix_careers_partners_la_name");
+
+                    b.ToTable("careers_partners", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CareersLeaderEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("careers_leader_email");
+
+                    b.Property<string>("CareersLeaderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("careers_leader_name");
+
+                    b.Property<string>("CareersLeaderPhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("careers_leader_phone");
+
+                    b.Property<string>("HowToAccess")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("how_to_access");
+
+                    b.Property<string>("ImpactMeasurement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("impact_measurement");
+
+                    b.Property<DateOnly>("NextReviewDate")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_date");
+
+                    b.Property<string>("ProviderAccessPolicy")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("provider_access_policy");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_careers_programmes");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_careers_programmes_school");
+
+                    b.ToTable("careers_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PlannedCareersActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Benchmarks")
+                        .HasColumnType("integer")
+                        .HasColumnName("benchmarks");
+
+                    b.Property<string>("LearningOutcomes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("learning_outcomes");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateOnly?>("ScheduledFor")
+                        .HasColumnType("date")
+                        .HasColumnName("scheduled_for");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("integer")
+                        .HasColumnName("term");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<int>("YearGroup")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planned_careers_activities");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_planned_careers_activities_partner_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_planned_careers_activities_programme_id");
+
+                    b.ToTable("planned_careers_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pupil_groups");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pupil_groups_school_name");
+
+                    b.ToTable("pupil_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("GroupId", "YoungPersonId")
+                        .HasName("pk_pupil_group_members");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_pupil_group_members_person");
+
+                    b.ToTable("pupil_group_members", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Casework.AdviserProfile", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2389,6 +2904,114 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Careers.BenchmarkAnswer", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_benchmark_answers_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.BenchmarkSnapshot", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_benchmark_snapshots_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersActivity", b =>
+                {
+                    b.HasOne("Waypoint.Core.Careers.CareersPartner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_careers_activities_partner");
+
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_activities_school");
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersParticipation", b =>
+                {
+                    b.HasOne("Waypoint.Core.Careers.CareersActivity", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_participations_activity");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_participations_young_person");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersProgramme", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_programmes_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PlannedCareersActivity", b =>
+                {
+                    b.HasOne("Waypoint.Core.Careers.CareersPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_planned_careers_activities_partner");
+
+                    b.HasOne("Waypoint.Core.Careers.CareersProgramme", null)
+                        .WithMany("Planned")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planned_careers_activities_programme");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroup", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_groups_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroupMember", b =>
+                {
+                    b.HasOne("Waypoint.Core.Careers.PupilGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_group_members_group");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_group_members_young_person");
+                });
+
             modelBuilder.Entity("Waypoint.Core.Casework.AdviserProfile", b =>
                 {
                     b.HasOne("Waypoint.Core.Users.WaypointUser", null)
@@ -2676,6 +3299,21 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_young_people_school");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersActivity", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersProgramme", b =>
+                {
+                    b.Navigation("Planned");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshot", b =>

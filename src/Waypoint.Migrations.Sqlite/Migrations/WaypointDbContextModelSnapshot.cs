@@ -267,6 +267,521 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Careers.BenchmarkAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<string>("AreaKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_key");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benchmark_answers");
+
+                    b.HasIndex("SchoolId", "AreaKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benchmark_answers_school_area");
+
+                    b.ToTable("benchmark_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.BenchmarkSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Areas")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("areas");
+
+                    b.Property<int>("AreasMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("areas_met");
+
+                    b.Property<int>("Benchmark")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("benchmark");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benchmark_snapshots");
+
+                    b.HasIndex("SchoolId", "TakenOn", "Benchmark")
+                        .IsUnique()
+                        .HasDatabaseName("ux_benchmark_snapshots_school_date");
+
+                    b.ToTable("benchmark_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("academic_year");
+
+                    b.Property<bool>("BeforeMarch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("before_march");
+
+                    b.Property<int>("Benchmarks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("benchmarks");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_by");
+
+                    b.Property<string>("EmployerFeedback")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_feedback");
+
+                    b.Property<string>("EmployerTask")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_task");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<bool>("InSchoolHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_school_hours");
+
+                    b.Property<string>("LearningOutcomes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learning_outcomes");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<bool>("TwoWayInteraction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("two_way_interaction");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_careers_activities");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_careers_activities_partner_id");
+
+                    b.HasIndex("SchoolId", "Date")
+                        .HasDatabaseName("ix_careers_activities_school_date");
+
+                    b.ToTable("careers_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersParticipation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("academic_year");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<bool>("BeforeMarch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("before_march");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<bool>("InSchoolHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_school_hours");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reflection");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<int>("YearGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_group");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_careers_participations");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_careers_participations_person");
+
+                    b.HasIndex("ActivityId", "YoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_careers_participations_activity_person");
+
+                    b.HasIndex("SchoolId", "YoungPersonId")
+                        .HasDatabaseName("ix_careers_participations_school_person");
+
+                    b.ToTable("careers_participations", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityTypes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_types");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsStem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_stem");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sectors")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sectors");
+
+                    b.HasKey("Id")
+                        .HasName("pk_careers_partners");
+
+                    b.HasIndex("LaCode", "Name")
+                        .HasDatabaseName("ix_careers_partners_la_name");
+
+                    b.ToTable("careers_partners", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CareersLeaderEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("careers_leader_email");
+
+                    b.Property<string>("CareersLeaderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("careers_leader_name");
+
+                    b.Property<string>("CareersLeaderPhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("careers_leader_phone");
+
+                    b.Property<string>("HowToAccess")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("how_to_access");
+
+                    b.Property<string>("ImpactMeasurement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("impact_measurement");
+
+                    b.Property<DateOnly>("NextReviewDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_review_date");
+
+                    b.Property<string>("ProviderAccessPolicy")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_access_policy");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_careers_programmes");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_careers_programmes_school");
+
+                    b.ToTable("careers_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PlannedCareersActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Benchmarks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("benchmarks");
+
+                    b.Property<string>("LearningOutcomes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learning_outcomes");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateOnly?>("ScheduledFor")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_for");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<int>("YearGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planned_careers_activities");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_planned_careers_activities_partner_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_planned_careers_activities_programme_id");
+
+                    b.ToTable("planned_careers_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pupil_groups");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pupil_groups_school_name");
+
+                    b.ToTable("pupil_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("GroupId", "YoungPersonId")
+                        .HasName("pk_pupil_group_members");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_pupil_group_members_person");
+
+                    b.ToTable("pupil_group_members", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Casework.AdviserProfile", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2374,6 +2889,114 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Careers.BenchmarkAnswer", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_benchmark_answers_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.BenchmarkSnapshot", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_benchmark_snapshots_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersActivity", b =>
+                {
+                    b.HasOne("Waypoint.Core.Careers.CareersPartner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_careers_activities_partner");
+
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_activities_school");
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersParticipation", b =>
+                {
+                    b.HasOne("Waypoint.Core.Careers.CareersActivity", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_participations_activity");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_participations_young_person");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersProgramme", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_programmes_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PlannedCareersActivity", b =>
+                {
+                    b.HasOne("Waypoint.Core.Careers.CareersPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_planned_careers_activities_partner");
+
+                    b.HasOne("Waypoint.Core.Careers.CareersProgramme", null)
+                        .WithMany("Planned")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planned_careers_activities_programme");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroup", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_groups_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroupMember", b =>
+                {
+                    b.HasOne("Waypoint.Core.Careers.PupilGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_group_members_group");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_group_members_young_person");
+                });
+
             modelBuilder.Entity("Waypoint.Core.Casework.AdviserProfile", b =>
                 {
                     b.HasOne("Waypoint.Core.Users.WaypointUser", null)
@@ -2661,6 +3284,21 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_young_people_school");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersActivity", b =>
+                {
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersProgramme", b =>
+                {
+                    b.Navigation("Planned");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.PupilGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Nccis.Reports.NccisSnapshot", b =>

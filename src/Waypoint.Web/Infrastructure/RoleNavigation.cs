@@ -41,6 +41,11 @@ public static class RoleNavigation
             items.Add(new("Imports", "/imports"));
         }
 
+        if (role is WaypointRole.CareersLeader or WaypointRole.SchoolStaff)
+        {
+            items.Add(new("Careers", "/school/careers"));
+        }
+
         if (role.IsLaWide())
         {
             items.Add(new("NCCIS measures", "/reports/nccis"));

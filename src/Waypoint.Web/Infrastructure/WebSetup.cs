@@ -79,6 +79,7 @@ public static class WebSetup
             .AddPolicy(Policies.DataTeam, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.EstablishmentStaff, p => p.RequireRole(nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff), nameof(WaypointRole.ProviderStaff)))
             .AddPolicy(Policies.Risk, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer), nameof(WaypointRole.PersonalAdviser), nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff)).RequireClaim(Actor.LaCodeClaim))
+            .AddPolicy(Policies.CareersStaff, p => p.RequireRole(nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff)).RequireClaim(Actor.OrganisationClaim))
             .AddPolicy(Policies.YoungPerson, p => p.RequireRole(nameof(WaypointRole.YoungPerson)))
             .AddPolicy(Policies.ParentOrCarer, p => p.RequireRole(nameof(WaypointRole.ParentOrCarer)))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -98,6 +99,7 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Risk/Coverage", Policies.LaStaff);
                 options.Conventions.AuthorizePage("/Risk/BackTest", Policies.LaStaff);
                 options.Conventions.AuthorizePage("/Risk/Indicators", Policies.LaStaff);
+                options.Conventions.AuthorizeFolder("/School/Careers", Policies.CareersStaff);
                 options.Conventions.AuthorizeFolder("/Me", Policies.YoungPerson);
                 options.Conventions.AuthorizeFolder("/Family", Policies.ParentOrCarer);
                 options.Conventions.AllowAnonymousToFolder("/Account");
@@ -106,6 +108,9 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Privacy");
                 options.Conventions.AllowAnonymousToPage("/Accessibility");
                 options.Conventions.AllowAnonymousToPage("/Index");
+
+                // The website publication duty: each school's careers programme is public.
+                options.Conventions.AllowAnonymousToFolder("/CareersProgrammes");
             })
             .AddMvcOptions(options =>
             {
@@ -235,6 +240,9 @@ public static class Policies
     public const string NccisReturns = "nccis-returns";
     public const string DataTeam = "data-team";
     public const string EstablishmentStaff = "establishment-staff";
+
+    /// <summary>Careers Leaders and school staff of a school or college, who keep its careers records.</summary>
+    public const string CareersStaff = "careers-staff";
     public const string YoungPerson = "young-person";
     public const string ParentOrCarer = "parent-or-carer";
 

@@ -1,0 +1,181 @@
+using Waypoint.Core.YoungPeople;
+
+namespace Waypoint.Core.Careers;
+
+/// <summary>The per-pupil measures of the statutory guidance, the Gatsby Benchmarks and the provider access law.</summary>
+public enum CareersMeasure
+{
+    EmployerEncounterThisYear,
+    WorkplaceExperienceBy16,
+    MultipleWorkplaceExperiencesBy16,
+    WorkplaceExperienceBy18,
+    ProviderEncountersYears8To9,
+    ProviderEncountersYears10To11,
+    ProviderEncountersYears12To13,
+    HigherEducationEncounter,
+    PersonalGuidanceBy16,
+    PersonalGuidanceBy18,
+}
+
+/// <summary>What the database aggregates for one pupil: counts of qualifying participations, each window applied.</summary>
+public sealed class PupilCounts
+{
+    public Guid YoungPersonId { get; set; }
+    public int Activities { get; set; }
+    public int EmployerThisYear { get; set; }
+    public int EmployerTotal { get; set; }
+    public int WorkplaceBy16 { get; set; }
+    public int WorkplaceBy18 { get; set; }
+    public decimal WorkplaceHours { get; set; }
+
+    /// <summary>
+    /// Distinct providers met in school hours in Year 8 or Year 9 up to 28 (29) February, counted to two: 0, 1, or 2
+    /// for "two or more", all the law asks.
+    /// </summary>
+    public int ProvidersPhase1 { get; set; }
+    public int ProvidersPhase2 { get; set; }
+    public int ProvidersPhase3 { get; set; }
+    public int HigherEducation { get; set; }
+    public int GuidanceBy16 { get; set; }
+    public int GuidanceBy18 { get; set; }
+    public int LessonsThisYear { get; set; }
+
+    public static readonly PupilCounts None = new();
+}
+
+/// <summary>A pupil as the gaps lists split them.</summary>
+public sealed record CareersPupil(Guid Id, string Name, int YearGroup, string? Form, bool Send, bool Disadvantaged, bool PersistentlyAbsent);
+
+public sealed record PupilMeasures(CareersPupil Pupil, PupilCounts Counts)
+{
+    public bool IsDue(CareersMeasure measure) => CareersMeasures.DueIn(measure).Contains(Pupil.YearGroup);
+
+    public bool Meets(CareersMeasure measure) => CareersMeasures.Meets(measure, Counts);
+}
+
+public sealed record GapsFilter(int? YearGroup = null, string? Form = null, bool? Send = null, bool? Disadvantaged = null, bool? PersistentlyAbsent = null)
+{
+    public bool Matches(CareersPupil pupil) =>
+        (YearGroup is null || pupil.YearGroup == YearGroup)
+        && (string.IsNullOrEmpty(Form) || string.Equals(pupil.Form, Form, StringComparison.OrdinalIgnoreCase))
+        && (Send is null || pupil.Send == Send)
+        && (Disadvantaged is null || pupil.Disadvantaged == Disadvantaged)
+        && (PersistentlyAbsent is null || pupil.PersistentlyAbsent == PersistentlyAbsent);
+}
+
+/// <summary>One measure over the pupils it is due for: how many meet it, and who does not.</summary>
+public sealed record MeasureFigure(CareersMeasure Measure, int Due, int Met)
+{
+    public int Gaps => Due - Met;
+    public int Percent => Due == 0 ? 0 : (int)Math.Floor(Met * 100m / Due);
+}
+
+/// <summary>All pupils of one school with their counts, as at one date.</summary>
+public sealed class SchoolMeasures(Guid schoolId, DateOnly asOf, IReadOnlyList<PupilMeasures> pupils)
+{
+    public Guid SchoolId { get; } = schoolId;
+    public DateOnly AsOf { get; } = asOf;
+    public IReadOnlyList<PupilMeasures> Pupils { get; } = pupils;
+
+    public MeasureFigure Figure(CareersMeasure measure, GapsFilter? filter = null)
+    {
+        int due = 0, met = 0;
+        foreach (var p in Pupils)
+        {
+            if (p.IsDue(measure) && (filter is null || filter.Matches(p.Pupil)))
+            {
+                due++;
+                if (p.Meets(measure))
+                {
+                    met++;
+                }
+            }
+        }
+
+        return new MeasureFigure(measure, due, met);
+    }
+
+    public IReadOnlyList<PupilMeasures> Gaps(CareersMeasure measure, GapsFilter? filter = null) =>
+        Pupils.Where(p => p.IsDue(measure) && !p.Meets(measure) && (filter is null || filter.Matches(p.Pupil)))
+            .OrderBy(p => p.Pupil.YearGroup).ThenBy(p => p.Pupil.Form).ThenBy(p => p.Pupil.Name, StringComparer.Ordinal).ToList();
+}
+
+public static class CareersMeasures
+{
+    /// <summary>Two weeks' worth of work experience, the government's ambition, as hours (ten days of six hours).</summary>
+    public const decimal TwoWeeksHours = 60m;
+
+    public static readonly IReadOnlyList<CareersMeasure> All = Enum.GetValues<CareersMeasure>();
+
+    /// <summary>The year groups a measure is checked for: from when it can first be met to the end of its window.</summary>
+    public static IReadOnlyList<int> DueIn(CareersMeasure measure) => measure switch
+    {
+        CareersMeasure.EmployerEncounterThisYear => [7, 8, 9, 10, 11, 12, 13],
+        CareersMeasure.WorkplaceExperienceBy16 => [10, 11],
+        CareersMeasure.MultipleWorkplaceExperiencesBy16 => [11],
+        CareersMeasure.WorkplaceExperienceBy18 => [12, 13],
+        CareersMeasure.ProviderEncountersYears8To9 => [8, 9],
+        CareersMeasure.ProviderEncountersYears10To11 => [10, 11],
+        CareersMeasure.ProviderEncountersYears12To13 => [12, 13],
+        CareersMeasure.HigherEducationEncounter => [12, 13],
+        CareersMeasure.PersonalGuidanceBy16 => [11],
+        CareersMeasure.PersonalGuidanceBy18 => [13],
+        _ => [],
+    };
+
+    public static bool Meets(CareersMeasure measure, PupilCounts c) => measure switch
+    {
+        CareersMeasure.EmployerEncounterThisYear => c.EmployerThisYear >= 1,
+        CareersMeasure.WorkplaceExperienceBy16 => c.WorkplaceBy16 >= 1,
+        CareersMeasure.MultipleWorkplaceExperiencesBy16 => c.WorkplaceBy16 >= 2,
+        // "At least one more by 18": one after Year 11.
+        CareersMeasure.WorkplaceExperienceBy18 => c.WorkplaceBy18 - c.WorkplaceBy16 >= 1,
+        CareersMeasure.ProviderEncountersYears8To9 => c.ProvidersPhase1 >= 2,
+        CareersMeasure.ProviderEncountersYears10To11 => c.ProvidersPhase2 >= 2,
+        CareersMeasure.ProviderEncountersYears12To13 => c.ProvidersPhase3 >= 2,
+        CareersMeasure.HigherEducationEncounter => c.HigherEducation >= 1,
+        CareersMeasure.PersonalGuidanceBy16 => c.GuidanceBy16 >= 1,
+        CareersMeasure.PersonalGuidanceBy18 => c.GuidanceBy18 - c.GuidanceBy16 >= 1,
+        _ => false,
+    };
+
+    public static int Benchmark(CareersMeasure measure) => measure switch
+    {
+        CareersMeasure.EmployerEncounterThisYear => 5,
+        CareersMeasure.WorkplaceExperienceBy16 or CareersMeasure.MultipleWorkplaceExperiencesBy16 or CareersMeasure.WorkplaceExperienceBy18 => 6,
+        CareersMeasure.PersonalGuidanceBy16 or CareersMeasure.PersonalGuidanceBy18 => 8,
+        _ => 7,
+    };
+
+    public static string DisplayName(this CareersMeasure measure) => measure switch
+    {
+        CareersMeasure.EmployerEncounterThisYear => "Employer encounter this year",
+        CareersMeasure.WorkplaceExperienceBy16 => "A workplace experience by 16",
+        CareersMeasure.MultipleWorkplaceExperiencesBy16 => "Two or more workplace experiences by 16",
+        CareersMeasure.WorkplaceExperienceBy18 => "A further workplace experience by 18",
+        CareersMeasure.ProviderEncountersYears8To9 => "Two provider encounters in Years 8 to 9 (provider access, by 28 February of Year 9)",
+        CareersMeasure.ProviderEncountersYears10To11 => "Two provider encounters in Years 10 to 11 (provider access, by 28 February of Year 11)",
+        CareersMeasure.ProviderEncountersYears12To13 => "Two provider encounters offered in Years 12 to 13 (provider access)",
+        CareersMeasure.HigherEducationEncounter => "An encounter with higher education",
+        CareersMeasure.PersonalGuidanceBy16 => "Personal guidance interview by 16",
+        CareersMeasure.PersonalGuidanceBy18 => "A further personal guidance interview by 18",
+        _ => measure.ToString(),
+    };
+
+    /// <summary>What to plan for a pupil missing this measure.</summary>
+    public static CareersActivityType SuggestedActivity(CareersMeasure measure) => measure switch
+    {
+        CareersMeasure.EmployerEncounterThisYear => CareersActivityType.EmployerTalk,
+        CareersMeasure.WorkplaceExperienceBy16 or CareersMeasure.MultipleWorkplaceExperiencesBy16 => CareersActivityType.WorkplaceVisit,
+        CareersMeasure.WorkplaceExperienceBy18 => CareersActivityType.WorkExperience,
+        CareersMeasure.HigherEducationEncounter => CareersActivityType.HigherEducationVisit,
+        CareersMeasure.PersonalGuidanceBy16 or CareersMeasure.PersonalGuidanceBy18 => CareersActivityType.PersonalGuidance,
+        _ => CareersActivityType.ProviderEncounter,
+    };
+
+    /// <summary>The pupil's year group on the activity's date; the provider access windows are fixed by it.</summary>
+    public static int YearGroupOn(DateOnly dateOfBirth, DateOnly date) => AcademicAge.YearGroup(dateOfBirth, date);
+
+    /// <summary>1 September to the last day of February of the academic year: the part of Years 9, 11 and 13 that counts.</summary>
+    public static bool IsBeforeMarch(DateOnly date) => date.Month >= 9 || date.Month <= 2;
+}

@@ -1,0 +1,180 @@
+using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.Access;
+using Waypoint.Core.Careers;
+using Waypoint.Core.Data;
+using Waypoint.Core.Organisations;
+using Waypoint.Core.Users;
+using Waypoint.Core.YoungPeople;
+using Waypoint.TestCommon;
+
+namespace Waypoint.Core.Tests.Careers;
+
+/// <summary>Each per-pupil measure at its boundaries (issue 7, acceptance 1). The clock is 23 November 2026 (2026/27).</summary>
+public class CareersMeasuresTests
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabases.Providers;
+
+    private sealed class World(ServiceProvider services, TestData data, Organisation school, Actor leader) : IAsyncDisposable
+    {
+        public TestData Data => data;
+        public Organisation School => school;
+        public Actor Leader => leader;
+
+        public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await action(scope.ServiceProvider);
+        }
+
+        public Task<CareersPartner> PartnerAsync(string name, PartnerKind kind = PartnerKind.FurtherEducationCollege) =>
+            InScopeAsync(sp => sp.GetRequiredService<CareersService>().AddPartnerAsync(leader,
+                new AddPartnerOptions(name, kind, null, [CareersActivityType.ProviderEncounter], false, null, null, null)));
+
+        public Task<CareersActivity> RecordAsync(CareersActivityType type, DateOnly date, IReadOnlyCollection<Guid> pupils, CareersPartner? partner = null, bool inSchoolHours = true, decimal? hours = null) =>
+            InScopeAsync(sp => sp.GetRequiredService<CareersService>().RecordActivityAsync(leader, new RecordCareersActivityOptions(
+                type, $"{type} on {date}", date, inSchoolHours, partner?.Id, null, null, 0, null, null, true, null, null, hours, pupils, "test")));
+
+        public async Task<PupilMeasures> MeasuresAsync(YoungPerson pupil) =>
+            (await InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().ForSchoolAsync(leader, school.Id, data.Today)))
+                .Pupils.Single(p => p.Pupil.Id == pupil.Id);
+
+        public Task<YoungPerson> PupilAsync(int yearGroup) => data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup);
+
+        public ValueTask DisposeAsync() => services.DisposeAsync();
+    }
+
+    private static async Task<World> CreateWorldAsync(DatabaseProvider provider, string name)
+    {
+        var clock = TestClock.Create();
+        var services = CoreServices.Build(await TestDatabases.CreateMigratedAsync(provider, name), clock);
+        var data = new TestData(services, clock);
+        var school = await data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege);
+        var leader = await data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        return new World(services, data, school, new Actor(leader.Id, leader.Email!, WaypointRole.CareersLeader, school.Id, "931", null));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProviderEncounters_SameProviderTwiceInOnePhase_CountsOnce(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_same_provider");
+        var pupil = await world.PupilAsync(9);
+        var college = await world.PartnerAsync("Same College");
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 1, 20), [pupil.Id], college);
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 6, 10), [pupil.Id], college);
+
+        var twiceTheSame = await world.MeasuresAsync(pupil);
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 10, 5), [pupil.Id], await world.PartnerAsync("Other Provider", PartnerKind.ApprenticeshipProvider));
+        var twoProviders = await world.MeasuresAsync(pupil);
+
+        Assert.Equal(1, twiceTheSame.Counts.ProvidersPhase1);
+        Assert.False(twiceTheSame.Meets(CareersMeasure.ProviderEncountersYears8To9));
+        Assert.Equal(2, twoProviders.Counts.ProvidersPhase1);
+        Assert.True(twoProviders.Meets(CareersMeasure.ProviderEncountersYears8To9));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProviderEncounters_FirstOfMarchOfYear9_FallsOutsideTheFirstWindow(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_first_march");
+        var onTime = await world.PupilAsync(10);
+        var late = await world.PupilAsync(10);
+        var first = await world.PartnerAsync("First College");
+        var second = await world.PartnerAsync("Second UTC", PartnerKind.UniversityTechnicalCollege);
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2025, 11, 3), [onTime.Id, late.Id], first);
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 2, 28), [onTime.Id], second);
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 3, 1), [late.Id], second);
+
+        var inTime = await world.MeasuresAsync(onTime);
+        var tooLate = await world.MeasuresAsync(late);
+
+        Assert.Equal(2, inTime.Counts.ProvidersPhase1);
+        Assert.Equal(1, tooLate.Counts.ProvidersPhase1);
+        Assert.Equal(0, tooLate.Counts.ProvidersPhase2);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProviderEncounters_AfterSchoolEvent_DoesNotCount(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_after_school");
+        var pupil = await world.PupilAsync(11);
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 9, 20), [pupil.Id], await world.PartnerAsync("Day College"));
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 10, 1), [pupil.Id], await world.PartnerAsync("Evening College"), inSchoolHours: false);
+
+        var measures = await world.MeasuresAsync(pupil);
+
+        Assert.Equal(1, measures.Counts.ProvidersPhase2);
+        Assert.False(measures.Meets(CareersMeasure.ProviderEncountersYears10To11));
+        Assert.Contains(pupil.Id, (await world.InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().ForSchoolAsync(world.Leader, world.School.Id, world.Data.Today)))
+            .Gaps(CareersMeasure.ProviderEncountersYears10To11).Select(g => g.Pupil.Id));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task EmployerEncounter_ThirtyFirstAugustAndFirstSeptember_OnlyTheNewYearCounts(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_employer_year");
+        var lastYear = await world.PupilAsync(8);
+        var thisYear = await world.PupilAsync(8);
+        await world.RecordAsync(CareersActivityType.EmployerTalk, new(2026, 8, 31), [lastYear.Id, thisYear.Id]);
+        await world.RecordAsync(CareersActivityType.CareersFair, new(2026, 9, 1), [thisYear.Id]);
+
+        var before = await world.MeasuresAsync(lastYear);
+        var after = await world.MeasuresAsync(thisYear);
+
+        Assert.False(before.Meets(CareersMeasure.EmployerEncounterThisYear));
+        Assert.True(after.Meets(CareersMeasure.EmployerEncounterThisYear));
+        Assert.Equal(2, after.Counts.EmployerTotal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task WorkplaceExperience_InYear11AndYear12_CountBy16AndBy18WithHours(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_workplace");
+        var pupil = await world.PupilAsync(12);
+        await world.RecordAsync(CareersActivityType.WorkplaceVisit, new(2026, 7, 1), [pupil.Id]);
+        var afterYear11 = await world.MeasuresAsync(pupil);
+        await world.RecordAsync(CareersActivityType.WorkExperience, new(2026, 10, 12), [pupil.Id], hours: 35m);
+        var afterYear12 = await world.MeasuresAsync(pupil);
+
+        Assert.Equal(1, afterYear11.Counts.WorkplaceBy16);
+        Assert.False(afterYear11.Meets(CareersMeasure.WorkplaceExperienceBy18));
+        Assert.Equal(1, afterYear12.Counts.WorkplaceBy16);
+        Assert.Equal(2, afterYear12.Counts.WorkplaceBy18);
+        Assert.True(afterYear12.Meets(CareersMeasure.WorkplaceExperienceBy18));
+        Assert.Equal(35m, afterYear12.Counts.WorkplaceHours);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PersonalGuidance_InYear11_MeetsBy16ButNotTheFurtherOneBy18(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_guidance");
+        var pupil = await world.PupilAsync(13);
+        await world.RecordAsync(CareersActivityType.PersonalGuidance, new(2025, 5, 12), [pupil.Id]);
+        var once = await world.MeasuresAsync(pupil);
+        await world.RecordAsync(CareersActivityType.PersonalGuidance, new(2026, 11, 2), [pupil.Id]);
+        var twice = await world.MeasuresAsync(pupil);
+
+        Assert.Equal(1, once.Counts.GuidanceBy16);
+        Assert.False(once.Meets(CareersMeasure.PersonalGuidanceBy18));
+        Assert.True(twice.Meets(CareersMeasure.PersonalGuidanceBy18));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Register_PupilOfAnotherSchool_RefusedAndNothingRecorded(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_other_school");
+        var other = await world.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege);
+        var ours = await world.PupilAsync(10);
+        var theirs = await world.Data.CreateYoungPersonAsync(p => p.SchoolId = other.Id, 10);
+
+        await Assert.ThrowsAsync<CareersAccessException>(() => world.RecordAsync(CareersActivityType.EmployerTalk, new(2026, 11, 2), [ours.Id, theirs.Id]));
+
+        Assert.Equal(0, (await world.MeasuresAsync(ours)).Counts.Activities);
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.Audit;
+using Waypoint.Core.Careers;
+using Waypoint.Core.Data;
+using Waypoint.Core.Organisations;
+using Waypoint.Core.Users;
+using Waypoint.Core.YoungPeople;
+using Waypoint.TestCommon;
+using Waypoint.Web.Tests.Infrastructure;
+
+namespace Waypoint.Web.Tests.Pages.Careers;
+
+/// <summary>Careers programmes (issue 7): registers raise the evidence, schools are kept apart, the programme is public. LA codes 950-959.</summary>
+[Collection("web")]
+public class CareersPagesTests(WebHosts hosts)
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabases.Providers;
+
+    private static async Task<Guid> FormAsync(WaypointWebFactory factory, Guid schoolId, string name, params YoungPerson[] pupils)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+        var group = new PupilGroup { SchoolId = schoolId, Name = name, Kind = PupilGroupKind.Form };
+        group.Members.AddRange(pupils.Select(p => new PupilGroupMember { YoungPersonId = p.Id }));
+        db.PupilGroups.Add(group);
+        await db.SaveChangesAsync();
+        return group.Id;
+    }
+
+    private static async Task<PageResponse> PostAsync(WebSession session, PageResponse page, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await session.Client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+        return new PageResponse(response.StatusCode, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()), response);
+    }
+
+    private static List<KeyValuePair<string, string>> Activity(CareersActivityType type, string title, DateOnly date, IEnumerable<Guid> pupils) =>
+    [
+        new("Type", type.ToString()), new("Title", title), new("Date.Day", date.Day.ToString()), new("Date.Month", date.Month.ToString()),
+        new("Date.Year", date.Year.ToString()), new("InSchoolHours", "yes"), new("TwoWayInteraction", "true"),
+        new("Purpose", "See a real workplace"), new("LearningOutcomes", "Name three jobs on site"),
+        .. pupils.Select(p => new KeyValuePair<string, string>("Pupils", p.ToString())),
+    ];
+
+    private static string Evidence(PageResponse page, string area) => page.Document.QuerySelector($"#{area} [data-evidence]")!.TextContent;
+
+    private static List<string> GapIds(PageResponse page) =>
+        page.Document.QuerySelectorAll("#gaps tr[data-pupil]").Select(r => r.GetAttribute("data-pupil")!).ToList();
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task RecordWorkplaceVisit_ForAYear10Form_RaisesBenchmark6EvidenceAndLeavesTheGapsList(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "950");
+        var leader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        var form = new List<YoungPerson>();
+        for (var i = 0; i < 3; i++)
+        {
+            form.Add(await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup: 10));
+        }
+
+        var otherForm = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup: 10);
+        var formId = await FormAsync(factory, school.Id, "10W", [.. form]);
+        await FormAsync(factory, school.Id, "10X", otherForm);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(leader.Email!, TestData.Password);
+
+        var before = await session.GetAsync("/school/careers/benchmarks");
+        var gapsBefore = await session.GetAsync("/school/careers/gaps?measure=WorkplaceExperienceBy16");
+        var register = await session.GetAsync($"/school/careers/activities/new?group={formId}&type=WorkplaceVisit");
+        var ticked = register.Document.QuerySelectorAll("#register input[name=Pupils][checked]").Select(i => i.GetAttribute("value")).ToList();
+        var saved = await PostAsync(session, register, "/school/careers/activities/new",
+            Activity(CareersActivityType.WorkplaceVisit, "Visit to Oxford bus depot", factory.Data.Today.AddDays(-3), form.Select(p => p.Id)));
+        var after = await session.GetAsync("/school/careers/benchmarks");
+        var gapsAfter = await session.GetAsync("/school/careers/gaps?measure=WorkplaceExperienceBy16&form=10W");
+        var gapsAll = await session.GetAsync("/school/careers/gaps?measure=WorkplaceExperienceBy16");
+
+        Assert.Equal(form.Select(p => p.Id.ToString()).Order(), ticked.Order());
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Contains("0% of pupils due", Evidence(before, "bm6-by16"), StringComparison.Ordinal);
+        Assert.Contains("75% of pupils due", Evidence(after, "bm6-by16"), StringComparison.Ordinal);
+        Assert.Contains("1 pupil has not", Evidence(after, "bm6-by16"), StringComparison.Ordinal);
+        Assert.Equal(4, GapIds(gapsBefore).Count);
+        Assert.Empty(GapIds(gapsAfter));
+        Assert.Equal([otherForm.Id.ToString()], GapIds(gapsAll));
+        var events = await factory.AuditEventsAsync(q => q.Where(e => e.UserId == leader.Id && e.Action == AuditActions.CareersParticipationRecorded));
+        Assert.Equal(form.Select(p => (Guid?)p.Id).Order(), events.Select(e => e.YoungPersonId).Order());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task RecordActivity_WithAnotherSchoolsPupil_RefusedNothingSavedAndTheirPupilsNeverShown(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "951");
+        var other = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "951");
+        var leader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        var ours = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup: 9);
+        var theirs = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = other.Id, yearGroup: 9);
+        var theirForm = await FormAsync(factory, other.Id, "9T", theirs);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(leader.Email!, TestData.Password);
+
+        var page = await session.GetAsync("/school/careers/activities/new?group=year-9");
+        var theirRegister = await session.GetAsync($"/school/careers/activities/new?group={theirForm}");
+        var refused = await PostAsync(session, page, "/school/careers/activities/new",
+            Activity(CareersActivityType.EmployerTalk, "Talk from a vet", factory.Data.Today, [ours.Id, theirs.Id]));
+        var gaps = await session.GetAsync("/school/careers/gaps?measure=EmployerEncounterThisYear");
+
+        Assert.Contains(ours.Id.ToString(), page.Document.QuerySelector("#register")!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Id.ToString(), page.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Id.ToString(), theirRegister.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Some of the pupils selected are not on your school's roll", refused.ErrorSummary);
+        Assert.Equal([ours.Id.ToString()], GapIds(gaps));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+        Assert.False(await db.CareersActivities.AnyAsync(a => a.SchoolId == school.Id));
+        var denied = await factory.AuditEventsAsync(q => q.Where(e => e.UserId == leader.Id && e.Action == AuditActions.AccessDenied));
+        Assert.Equal(theirs.Id.ToString(), Assert.Single(denied).EntityId);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PublishProgramme_ThenAnonymousVisitor_SeesTheLeaderSummaryImpactReviewAndPolicy(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "952");
+        var leader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(leader.Email!, TestData.Password);
+        var form = await session.GetAsync("/school/careers/programme");
+
+        var missing = await PostAsync(session, form, "/school/careers/programme?handler=Save", [new("CareersLeaderName", "Dana Reyes")]);
+        var saved = await PostAsync(session, form, "/school/careers/programme?handler=Save",
+        [
+            new("CareersLeaderName", "Dana Reyes"), new("CareersLeaderEmail", "careers@school952.example"), new("CareersLeaderPhone", "01865 000952"),
+            new("Summary", "A programme from Year 7 to Year 13 built on the Gatsby Benchmarks."), new("ImpactMeasurement", "Pupil surveys each July and destinations."),
+            new("ProviderAccessPolicy", "Providers ask the Careers Leader by email.\nWe grant every request that fits the timetable."),
+            new("NextReviewDate.Day", "31"), new("NextReviewDate.Month", "7"), new("NextReviewDate.Year", "2027"),
+        ]);
+        using var anonymous = factory.CreateSession();
+        var published = await anonymous.GetAsync($"/careers-programmes/{school.Id}");
+        var unknown = await anonymous.GetAsync($"/careers-programmes/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("Enter the provider access policy statement", missing.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(HttpStatusCode.OK, published.Status);
+        var text = published.Document.Body!.TextContent;
+        foreach (var expected in (string[])["Dana Reyes", "careers@school952.example", "01865 000952", "built on the Gatsby Benchmarks", "Pupil surveys each July", "31 July 2027", "We grant every request"])
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task CareersPages_ProviderStaffAndAdvisers_SentTo403(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var college = await factory.Data.CreateOrganisationAsync(OrganisationKind.LearningProvider, "953");
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "953");
+        foreach (var user in (WaypointUser[])[await factory.Data.CreateUserAsync(WaypointRole.ProviderStaff, college.Id), await factory.Data.CreateUserAsync(WaypointRole.PersonalAdviser, la.Id)])
+        {
+            using var session = factory.CreateSession();
+            await session.SignInAsync(user.Email!, TestData.Password);
+
+            var page = await session.GetAsync("/school/careers/gaps?measure=EmployerEncounterThisYear");
+
+            Assert.Equal(HttpStatusCode.Redirect, page.Status);
+            Assert.Contains("/errors/403", page.Location, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ImportUpns_PreviewWritesNothingAndSaveAddsOnlyOwnPupils(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "954");
+        var other = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "954");
+        var leader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        var first = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup: 12);
+        var second = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup: 12);
+        var theirs = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = other.Id, yearGroup: 12);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(leader.Email!, TestData.Password);
+        var form = await session.GetAsync("/school/careers/activities/new?group=year-12&none=true");
+        var created = await PostAsync(session, form, "/school/careers/activities/new",
+            Activity(CareersActivityType.HigherEducationVisit, "University open day", factory.Data.Today.AddDays(-1), [first.Id]));
+        var detail = await session.GetAsync(created.Location!);
+
+        var preview = await PostAsync(session, detail, $"{created.Location}?handler=Preview", [new("UpnList", $"UPN\n{second.Upn}\n{theirs.Upn}\n{first.Upn}")]);
+        var countAfterPreview = await CountAsync(factory, school.Id);
+        var save = await PostAsync(session, preview, $"{created.Location}?handler=Save",
+            preview.Document.QuerySelectorAll("#preview input[name=Matched]").Select(i => new KeyValuePair<string, string>("Matched", i.GetAttribute("value")!)));
+
+        Assert.Contains(theirs.Upn!, preview.Document.QuerySelector("#preview")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([second.Id.ToString()], preview.Document.QuerySelectorAll("#preview input[name=Matched]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(1, countAfterPreview);
+        Assert.Equal(HttpStatusCode.Redirect, save.Status);
+        Assert.Equal(2, await CountAsync(factory, school.Id));
+    }
+
+    private static async Task<int> CountAsync(WaypointWebFactory factory, Guid schoolId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WaypointDbContext>().CareersParticipations.CountAsync(p => p.SchoolId == schoolId);
+    }
+}
