@@ -41,6 +41,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Nccis.Reports.NccisSnapshotService>();
         services.AddScoped<Nccis.Reports.NccisMeasuresService>();
         services.AddScoped<Nccis.Reports.AnnualActivitySurvey>();
+        services.AddSingleton(Prospectus.ProspectusOptions.FromConfiguration(configuration));
+        services.AddSingleton<Prospectus.CourseIndexCache>();
+        services.AddScoped<Prospectus.CourseSearch>();
+        services.AddScoped<Prospectus.CourseService>();
+        services.AddScoped<Prospectus.ApplicationService>();
         return services;
     }
 }

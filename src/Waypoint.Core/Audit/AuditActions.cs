@@ -50,4 +50,14 @@ public static class AuditActions
     public const string NccisFileDeleted = "nccis.file-deleted";
     public const string NccisSnapshotTaken = "nccis.snapshot-taken";
     public const string NccisSurveyExported = "nccis.aas-exported";
+    public const string CourseCreated = "course.created";
+    public const string CourseUpdated = "course.updated";
+    public const string CoursesImported = "course.imported";
+    public const string ApplicationProfileSaved = "application.profile-saved";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationWithdrawn = "application.withdrawn";
+    public const string ApplicationViewed = "application.viewed";
+    public const string ApplicationDecided = "application.decided";
+    public const string OfferAccepted = "application.offer-accepted";
+    public const string ApplicationsReported = "application.reported";
 }

@@ -29,6 +29,9 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Imports.MatchReview> MatchReviews => Set<Imports.MatchReview>();
     public DbSet<Nccis.Reports.NccisSnapshot> NccisSnapshots => Set<Nccis.Reports.NccisSnapshot>();
     public DbSet<Nccis.Reports.NccisSnapshotRow> NccisSnapshotRows => Set<Nccis.Reports.NccisSnapshotRow>();
+    public DbSet<Prospectus.Course> Courses => Set<Prospectus.Course>();
+    public DbSet<Prospectus.CourseApplication> CourseApplications => Set<Prospectus.CourseApplication>();
+    public DbSet<Prospectus.ApplicantProfile> ApplicantProfiles => Set<Prospectus.ApplicantProfile>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

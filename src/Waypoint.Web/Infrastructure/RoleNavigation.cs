@@ -26,7 +26,7 @@ public static class RoleNavigation
     {
         if (RoleOf(user) is not { } role)
         {
-            return [new("Sign in", "/account/sign-in")];
+            return [new("Find a course", "/courses"), new("Sign in", "/account/sign-in")];
         }
 
         var items = new List<NavigationItem> { new("Home", HomePath(role)) };
@@ -50,6 +50,17 @@ public static class RoleNavigation
         {
             items.Add(new("Users", "/admin/users"));
             items.Add(new("Audit trail", "/admin/audit"));
+        }
+
+        if (role == WaypointRole.YoungPerson)
+        {
+            items.Add(new("Find a course", "/courses"));
+            items.Add(new("Your applications", "/me/applications"));
+        }
+
+        if (role.IsEstablishmentStaff())
+        {
+            items.Add(new("Applications", "/provider/applications"));
         }
 
         items.Add(new("Your account", "/account"));

@@ -100,6 +100,9 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Privacy");
                 options.Conventions.AllowAnonymousToPage("/Accessibility");
                 options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.AuthorizeFolder("/Provider", Policies.EstablishmentStaff);
+                options.Conventions.AllowAnonymousToFolder("/Courses");
+                options.Conventions.AllowAnonymousToFolder("/Providers");
             })
             .AddMvcOptions(options =>
             {
