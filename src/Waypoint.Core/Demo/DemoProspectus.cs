@@ -136,7 +136,7 @@ public sealed class DemoProspectus
 
         foreach (var school in population.Schools.Where(s => s.HasSixthForm))
         {
-            var subjects = ALevels.Where((_, i) => (i + random.Next(0, 3)) % 5 != 0).ToList();
+            var subjects = ALevels.Where((_, i) => (i + random.Next(0, 3)) % 8 != 0).ToList();
             foreach (var subject in subjects)
             {
                 Add(school, $"A level {subject}", QualificationType.ALevel, 3, subject, $"Two-year A level course in {subject} in our sixth form, taught in small groups.",
@@ -145,6 +145,8 @@ public sealed class DemoProspectus
             }
 
             Add(school, "BTEC Extended Certificate in Applied Science", QualificationType.Technical, 3, "Science", "Practical science alongside your A levels.",
+                school.Name + " sixth form", school.Postcode!, StudyMode.FullTime, 24, 20, Requirements(3));
+            Add(school, "BTEC National Extended Certificate in Business", QualificationType.Technical, 3, "Business and administration", "Marketing, finance and enterprise projects with local businesses.",
                 school.Name + " sixth form", school.Postcode!, StudyMode.FullTime, 24, 20, Requirements(3));
         }
 
@@ -157,7 +159,7 @@ public sealed class DemoProspectus
                     : level <= 1 && subject == "Foundation learning" ? QualificationType.FoundationEntry
                     : QualificationType.Technical;
                 Add(college, title, type, level, subject, about, $"{college.Name}, {campuses[0].Item1}", college.Postcode!, StudyMode.FullTime, level == 3 ? 24 : 12, 16 + (random.Next(0, 4) * 4), Requirements(level));
-                if ((collegeIndex + title.Length) % 3 == 0)
+                if ((collegeIndex + title.Length) % 2 == 0)
                 {
                     var (campus, _) = campuses[1 + ((collegeIndex + level) % 2)];
                     var postcode = campus.StartsWith("Banbury", StringComparison.Ordinal) ? "OX16 2BN" : "OX28 6AE";
@@ -187,14 +189,14 @@ public sealed class DemoProspectus
         var trainer = population.TrainingProvider;
         foreach (var (title, subject, level, about) in Apprenticeships)
         {
-            foreach (var (venue, postcode) in new[] { ("Oxford", "OX4 2JZ"), ("Witney", trainer.Postcode!), ("Banbury", "OX16 5DE") })
+            foreach (var (venue, postcode) in new[] { ("Oxford", "OX4 2JZ"), ("Witney", trainer.Postcode!), ("Banbury", "OX16 5DE"), ("Didcot", "OX11 7HJ") })
             {
                 Add(trainer, title, QualificationType.Apprenticeship, level, subject, about + $" Off-the-job training at our {venue} centre.",
                     $"{trainer.Name}, {venue}", postcode, StudyMode.WorkBased, level >= 3 ? 36 : 18, 6, Requirements(level));
             }
         }
 
-        var employerCourses = new (int Employer, int Apprenticeship)[] { (0, 0), (0, 1), (0, 7), (0, 8), (1, 9), (1, 5), (1, 14), (2, 12), (2, 6), (2, 14), (3, 2), (3, 3), (3, 4), (3, 5) };
+        var employerCourses = new (int Employer, int Apprenticeship)[] { (0, 0), (0, 1), (0, 7), (0, 8), (1, 9), (1, 5), (1, 14), (2, 12), (2, 6), (2, 14), (3, 2), (3, 3), (3, 4), (3, 5), (1, 10), (1, 13), (2, 11), (0, 2), (3, 1), (0, 14), (2, 13), (1, 7), (3, 6), (2, 7), (0, 6), (1, 6) };
         foreach (var (e, a) in employerCourses)
         {
             var (title, subject, level, about) = Apprenticeships[a];
