@@ -13,6 +13,7 @@ public static class BenchProgram
             new YoungPersonPageBenchmark(),
             new NccisExportBenchmark(),
             new ImportRollBenchmark(),
+            new CourseSearchBenchmark(),
         };
 
         if (args is [NccisExportBenchmark.SeedCommand, var connectionString, var cohort])

@@ -17,6 +17,9 @@ public sealed class ProspectusOptions
     /// <summary>How many applications a young person may have in play at once.</summary>
     public int MaxApplications { get; set; } = 5;
 
+    /// <summary>How often, at most, a search asks the database whether another process changed the courses.</summary>
+    public int IndexCheckSeconds { get; set; } = 5;
+
     public static ProspectusOptions FromConfiguration(IConfiguration? configuration) =>
         configuration?.GetSection("Prospectus").Get<ProspectusOptions>() ?? new ProspectusOptions();
 }

@@ -35,9 +35,10 @@ public sealed record CourseSearchResult(int Total, int Page, int PageSize, IRead
 /// Holds the current <see cref="CourseSearchIndex"/> for the process. One per host; a rebuild replaces it whole so
 /// searches running meanwhile keep the one they started with.
 /// </summary>
-public sealed class CourseIndexCache : IDisposable
+public sealed class CourseIndexCache(ProspectusOptions options) : IDisposable
 {
     private readonly SemaphoreSlim rebuild = new(1, 1);
+    private long checkedAt;
 
     public CourseSearchIndex? Current { get; private set; }
 
@@ -48,12 +49,20 @@ public sealed class CourseIndexCache : IDisposable
 
     public async Task<CourseSearchIndex> GetAsync(WaypointDbContext db, CancellationToken cancellationToken)
     {
+        // Changes made in this process invalidate at once; the database is asked only every few seconds, for changes
+        // made by another process (the CLI, a second web server), so a search costs no query at all most of the time.
+        if (Current is { } fresh && Environment.TickCount64 - Interlocked.Read(ref checkedAt) < options.IndexCheckSeconds * 1000L)
+        {
+            return fresh;
+        }
+
         // Courses are never deleted (withdrawn ones are unpublished), so the count and the latest change show any
         // change, including one made by another process such as the CLI.
         var stats = await db.Courses.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Latest = g.Max(c => c.UpdatedAt) }).FirstOrDefaultAsync(cancellationToken);
         var stamp = stats is null ? "0" : $"{stats.Count}:{stats.Latest.Ticks.ToString(CultureInfo.InvariantCulture)}";
         if (Current is { } current && current.Stamp == stamp)
         {
+            Interlocked.Exchange(ref checkedAt, Environment.TickCount64);
             return current;
         }
 
@@ -78,6 +87,7 @@ public sealed class CourseIndexCache : IDisposable
                     r.StudyMode, r.Venue, r.VenuePostcode, PostcodeDistricts.Locate(r.VenuePostcode), r.LaCode),
                 r.Description, r.EntryRequirements)), stamp);
             Current = index;
+            Interlocked.Exchange(ref checkedAt, Environment.TickCount64);
             return index;
         }
         finally
@@ -120,19 +130,22 @@ public class CourseSearch(WaypointDbContext db, CourseIndexCache cache)
             hits = hits.Where(h => h.Miles is { } miles && miles <= radius);
         }
 
+        var matched = hits.ToList();
         var sort = query.Sort == CourseSort.Distance && origin is null ? CourseSort.Relevance : query.Sort;
         var hasText = !string.IsNullOrWhiteSpace(query.Text);
-        hits = sort switch
+        var ordered = sort switch
         {
-            CourseSort.Distance => hits.OrderBy(h => h.Miles ?? double.MaxValue).ThenByDescending(h => h.Score).ThenBy(h => h.Course.Title, StringComparer.Ordinal),
-            CourseSort.StartDate => hits.OrderBy(h => h.Course.StartDate).ThenBy(h => h.Course.Title, StringComparer.Ordinal),
-            _ when hasText => hits.OrderByDescending(h => h.Score).ThenBy(h => h.Course.Title, StringComparer.Ordinal),
-            _ => hits.OrderBy(h => h.Course.Title, StringComparer.Ordinal).ThenBy(h => h.Course.ProviderName, StringComparer.Ordinal),
+            CourseSort.Distance => matched.OrderBy(h => h.Miles ?? double.MaxValue).ThenByDescending(h => h.Score).ThenBy(h => h.Course.Title, StringComparer.Ordinal),
+            CourseSort.StartDate => matched.OrderBy(h => h.Course.StartDate).ThenBy(h => h.Course.Title, StringComparer.Ordinal),
+            _ when hasText => matched.OrderByDescending(h => h.Score).ThenBy(h => h.Course.Title, StringComparer.Ordinal),
+            _ => matched.OrderBy(h => h.Course.Title, StringComparer.Ordinal).ThenBy(h => h.Course.ProviderName, StringComparer.Ordinal),
         };
-        var all = hits.ToList();
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var pages = Math.Max(1, (all.Count + pageSize - 1) / pageSize);
+        var total = matched.Count;
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pages);
-        return new CourseSearchResult(all.Count, page, pageSize, all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), postcodeNotFound);
+
+        // LINQ's OrderBy followed by Skip and Take sorts only as far as the page needs.
+        return new CourseSearchResult(total, page, pageSize, ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList(), postcodeNotFound);
     }
 }

@@ -84,6 +84,8 @@ public sealed class CourseSearchIndex
             }
         }
 
+        Subjects = courses.Select(c => c.SubjectArea).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        Providers = courses.Select(c => (c.ProviderId, c.ProviderName)).Distinct().OrderBy(p => p.ProviderName, StringComparer.Ordinal).ToList();
         postings = building.ToDictionary(p => p.Key, p => p.Value.Select(d => (d.Key, d.Value)).ToArray(), StringComparer.Ordinal);
         averageLength = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Average());
         wordsByLength = surface.Select(s => (s.Key, s.Value)).Concat(postings.Keys.Select(k => (k, k))).Distinct()
@@ -96,6 +98,12 @@ public sealed class CourseSearchIndex
     public int Count => courses.Length;
 
     public IReadOnlyList<CourseSummary> Courses => courses;
+
+    /// <summary>The subject areas of the published courses, for the search filter.</summary>
+    public IReadOnlyList<string> Subjects { get; private set; } = [];
+
+    /// <summary>The providers with published courses, by name, for the search filter.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Providers { get; private set; } = [];
 
     /// <summary>
     /// Scores every course matching all the query's words (each word exactly, by stem or within its typo allowance).

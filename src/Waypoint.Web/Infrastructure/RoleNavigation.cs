@@ -44,6 +44,7 @@ public static class RoleNavigation
         if (role.IsLaWide())
         {
             items.Add(new("NCCIS measures", "/reports/nccis"));
+            items.Add(new("Applications", "/reports/applications"));
         }
 
         if (role == WaypointRole.LaAdministrator)

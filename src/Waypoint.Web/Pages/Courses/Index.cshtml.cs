@@ -80,8 +80,8 @@ public class IndexModel(CourseSearch search) : PageModel
         }
 
         var index = await search.IndexAsync(ct);
-        Subjects = [new("All subjects", ""), .. index.Courses.Select(c => c.SubjectArea).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).Select(s => new SelectListItem(s, s))];
-        Providers = [new("All providers", ""), .. index.Courses.Select(c => (c.ProviderId, c.ProviderName)).Distinct().OrderBy(p => p.ProviderName, StringComparer.Ordinal).Select(p => new SelectListItem(p.ProviderName, p.ProviderId.ToString()))];
+        Subjects = [new("All subjects", ""), .. index.Subjects.Select(s => new SelectListItem(s, s))];
+        Providers = [new("All providers", ""), .. index.Providers.Select(p => new SelectListItem(p.Name, p.Id.ToString()))];
 
         Result = await search.SearchAsync(new CourseSearchQuery(Query, Levels, Types, Subject, Provider, null, ModelState.IsValid ? Postcode : null, radius, sort, PageNumber), ct);
         if (Result.PostcodeNotFound)

@@ -46,6 +46,9 @@ public class ProspectusTests(WebHosts hosts)
         };
         db.Courses.Add(course);
         await db.SaveChangesAsync();
+
+        // Written straight to the database, as another process would: the index would notice within seconds; say so now.
+        factory.Services.GetRequiredService<CourseIndexCache>().Invalidate();
         return course;
     }
 
@@ -195,6 +198,15 @@ public class ProspectusTests(WebHosts hosts)
         var acceptToken = offerPage.Document.QuerySelector("form[action$='handler=accept'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var accepted = await young.Client.PostAsync($"/me/applications/{applicationA}?handler=accept", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = acceptToken }));
         var mine = await young.GetAsync("/me/applications");
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "973");
+        var officer = await factory.Data.CreateUserAsync(WaypointRole.TrackingOfficer, la.Id);
+        var teacher = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        using var laSession = factory.CreateSession();
+        await laSession.SignInAsync(officer.Email!, TestData.Password);
+        using var schoolSession = factory.CreateSession();
+        await schoolSession.SignInAsync(teacher.Email!, TestData.Password);
+        var report = await laSession.GetAsync("/reports/applications");
+        var schoolView = await schoolSession.GetAsync("/provider/applications");
 
         // Assert: validation and the young person's view
         Assert.Equal(HttpStatusCode.BadRequest, noStatement.Status);
@@ -208,6 +220,12 @@ public class ProspectusTests(WebHosts hosts)
         var rows = mine.Document.QuerySelectorAll("#applications tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("T Level in Digital", StringComparison.Ordinal) && r.Contains("Offer accepted", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("BTEC Extended Diploma", StringComparison.Ordinal) && r.Contains("Submitted", StringComparison.Ordinal));
+
+        // Assert: the school supports its pupil; the LA's report counts the applications and the offer
+        Assert.Equal(2, schoolView.Document.QuerySelectorAll("#pupils-applications tbody tr").Length);
+        var schoolRow = report.Document.QuerySelectorAll("#by-school tbody tr").Single(r => r.TextContent.Contains("Godstow School", StringComparison.Ordinal));
+        Assert.Equal(["Godstow School", "2", "1", "1"], schoolRow.QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        Assert.Contains("0 of 1 young people in Year 11", report.Document.QuerySelector("#not-applied-count")!.TextContent, StringComparison.Ordinal);
 
         // Assert: provider isolation
         var listedA = listA.Document.QuerySelectorAll("#applications tbody tr").Select(r => r.TextContent).ToList();
