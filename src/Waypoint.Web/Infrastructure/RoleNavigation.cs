@@ -49,6 +49,7 @@ public static class RoleNavigation
 
         if (role == WaypointRole.LaAdministrator)
         {
+            items.Add(new("Courses", "/provider/courses"));
             items.Add(new("Users", "/admin/users"));
             items.Add(new("Audit trail", "/admin/audit"));
         }
@@ -62,6 +63,7 @@ public static class RoleNavigation
         if (role.IsEstablishmentStaff())
         {
             items.Add(new("Applications", "/provider/applications"));
+            items.Add(new("Courses", "/provider/courses"));
         }
 
         items.Add(new("Your account", "/account"));

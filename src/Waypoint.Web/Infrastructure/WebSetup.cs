@@ -78,6 +78,7 @@ public static class WebSetup
             .AddPolicy(Policies.NccisReturns, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.DataTeam, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.EstablishmentStaff, p => p.RequireRole(nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff), nameof(WaypointRole.ProviderStaff)))
+            .AddPolicy(Policies.CoursePublishers, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff), nameof(WaypointRole.ProviderStaff)))
             .AddPolicy(Policies.YoungPerson, p => p.RequireRole(nameof(WaypointRole.YoungPerson)))
             .AddPolicy(Policies.ParentOrCarer, p => p.RequireRole(nameof(WaypointRole.ParentOrCarer)))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -100,7 +101,8 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Privacy");
                 options.Conventions.AllowAnonymousToPage("/Accessibility");
                 options.Conventions.AllowAnonymousToPage("/Index");
-                options.Conventions.AuthorizeFolder("/Provider", Policies.EstablishmentStaff);
+                options.Conventions.AuthorizeFolder("/Provider/Applications", Policies.EstablishmentStaff);
+                options.Conventions.AuthorizeFolder("/Provider/Courses", Policies.CoursePublishers);
                 options.Conventions.AllowAnonymousToFolder("/Courses");
                 options.Conventions.AllowAnonymousToFolder("/Providers");
             })
@@ -226,6 +228,9 @@ public static class Policies
     public const string Staff = "staff";
     public const string LaAdministrator = "la-administrator";
     public const string LaStaff = "la-staff";
+
+    /// <summary>Who may publish courses in the prospectus: staff of schools, colleges and providers, and LA administrators for any provider.</summary>
+    public const string CoursePublishers = "course-publishers";
 
     /// <summary>The LA's data team, who send the NCCIS return: administrators and tracking officers (see <c>NccisReturns.MayUse</c>).</summary>
     public const string NccisReturns = "nccis-returns";

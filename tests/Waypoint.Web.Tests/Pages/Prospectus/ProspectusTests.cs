@@ -295,4 +295,64 @@ public class ProspectusTests(WebHosts hosts)
         var guarantee = await db.SeptemberGuaranteeOffers.AsNoTracking().SingleAsync(o => o.YoungPersonId == pupil.Id);
         Assert.Equal("140", guarantee.StatusCode);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PublishCourse_ProviderStaff_AppearsInSearchAndOnlyItsPublishersMayChangeIt(DatabaseProvider provider)
+    {
+        // Arrange
+        var factory = hosts.For(provider);
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "975");
+        var trainer = await factory.Data.CreateOrganisationAsync(OrganisationKind.LearningProvider, "975", "Iffley Skills");
+        var other = await factory.Data.CreateOrganisationAsync(OrganisationKind.LearningProvider, "976", "Elsewhere Skills");
+        var staff = await factory.Data.CreateUserAsync(WaypointRole.ProviderStaff, trainer.Id);
+        var otherStaff = await factory.Data.CreateUserAsync(WaypointRole.ProviderStaff, other.Id);
+        var admin = await factory.Data.CreateUserAsync(WaypointRole.LaAdministrator, la.Id);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(staff.Email!, TestData.Password);
+        using var otherSession = factory.CreateSession();
+        await otherSession.SignInAsync(otherStaff.Email!, TestData.Password);
+        using var adminSession = factory.CreateSession();
+        await adminSession.SignInAsync(admin.Email!, TestData.Password);
+        var fields = new Dictionary<string, string>
+        {
+            ["ProviderId"] = trainer.Id.ToString(), ["Title"] = "Stonemasonry Apprenticeship", ["QualificationType"] = "Apprenticeship", ["Level"] = "2",
+            ["SubjectArea"] = "Construction", ["EntryRequirements"] = "None", ["StartDate.Day"] = "6", ["StartDate.Month"] = "9", ["StartDate.Year"] = "2027",
+            ["DurationMonths"] = "18", ["StudyMode"] = "WorkBased", ["Venue"] = "Iffley workshop", ["VenuePostcode"] = "not a postcode", ["Capacity"] = "6",
+            ["Description"] = "Cut and carve stone for Oxford's colleges.", ["Published"] = "yes",
+        };
+
+        // Act
+        var invalid = await session.PostFormAsync("/provider/courses/edit", fields);
+        fields["VenuePostcode"] = "ox4 4ea";
+        var saved = await session.PostFormAsync("/provider/courses/edit", fields);
+        using var anyone = factory.CreateSession();
+        var found = await anyone.GetAsync($"/courses?q=stonemasonary&provider={trainer.Id}");
+        var courseId = await ScalarAsync(factory, db => db.Courses.Where(c => c.ProviderId == trainer.Id).Select(c => c.Id).SingleAsync());
+        var otherProvider = await otherSession.GetAsync($"/provider/courses/edit?id={courseId}");
+        var byAdmin = await adminSession.GetAsync($"/provider/courses/edit?id={courseId}");
+        var youngPerson = await factory.Data.CreateUserAsync(WaypointRole.YoungPerson, youngPersonId: (await factory.Data.CreateYoungPersonAsync(p => p.LeadLaCode = "975")).Id);
+        using var youngSession = factory.CreateSession();
+        await youngSession.SignInAsync(youngPerson.Email!, TestData.Password);
+        var forbidden = await youngSession.GetAsync("/provider/courses");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
+        Assert.Equal(["Enter a real postcode, like OX1 1AA"], invalid.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(["Stonemasonry Apprenticeship"], ResultTitles(found));
+        Assert.Contains("OX4 4EA", (await anyone.GetAsync($"/courses/{courseId}")).Document.QuerySelector("#course-facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, otherProvider.Status);
+        Assert.Equal(HttpStatusCode.OK, byAdmin.Status);
+        Assert.Equal("Stonemasonry Apprenticeship", byAdmin.Document.QuerySelector("#Title")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.Status);
+        Assert.Contains("/errors/403", forbidden.Location, StringComparison.Ordinal);
+        Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.CourseCreated && e.EntityId == courseId.ToString())));
+    }
+
+    private static async Task<T> ScalarAsync<T>(WaypointWebFactory factory, Func<WaypointDbContext, Task<T>> query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<WaypointDbContext>());
+    }
 }
