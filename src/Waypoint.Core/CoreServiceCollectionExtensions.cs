@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Prospectus.CourseIndexCache>();
         services.AddScoped<Prospectus.CourseSearch>();
         services.AddScoped<Prospectus.CourseService>();
+        services.AddScoped<Prospectus.CourseImport>();
         services.AddScoped<Prospectus.ApplicationService>();
         return services;
     }

@@ -350,6 +350,69 @@ public class ProspectusTests(WebHosts hosts)
         Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.CourseCreated && e.EntityId == courseId.ToString())));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ImportCourseList_PreviewThenSave_AddsValidRowsOnceAndRejectsTheRest(DatabaseProvider provider)
+    {
+        // Arrange
+        var factory = hosts.For(provider);
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority, "977");
+        var trainer = await factory.Data.CreateOrganisationAsync(OrganisationKind.LearningProvider, "977", "Rose Hill Training");
+        var admin = await factory.Data.CreateUserAsync(WaypointRole.LaAdministrator, la.Id);
+        var staff = await factory.Data.CreateUserAsync(WaypointRole.ProviderStaff, trainer.Id);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(admin.Email!, TestData.Password);
+        using var staffSession = factory.CreateSession();
+        await staffSession.SignInAsync(staff.Email!, TestData.Password);
+        const string csv = "Title,Qualification type,Level,Subject area,Entry requirements,Start date,Duration months,Study mode,Venue,Venue postcode,Capacity,Application deadline,Description\r\n"
+            + "Bricklaying Apprenticeship,Apprenticeship,2,Construction,None,2027-09-06,18,Work-based,Rose Hill yard,OX4 4XN,8,2027-08-01,\"Walls, arches and chimneys\"\r\n"
+            + "Roofing Apprenticeship,Apprenticeship,Level 2,Construction,None,06/09/2027,18,work based,Rose Hill yard,OX4 4XN,6,,Slate and tile roofs\r\n"
+            + "Glazing,Diploma,2,Construction,None,2027-09-06,12,Full time,Rose Hill yard,NOT A POSTCODE,6,,Windows\r\n";
+
+        async Task<PageResponse> UploadAsync()
+        {
+            var page = await session.GetAsync("/provider/courses/import");
+            var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent(trainer.Id.ToString()), "ProviderId" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "rose-hill.csv" },
+            };
+            var response = await session.Client.PostAsync("/provider/courses/import", form);
+            return new PageResponse(response.StatusCode, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()), response);
+        }
+
+        async Task<PageResponse> SaveAsync(PageResponse preview)
+        {
+            var form = preview.Document.QuerySelector("form[action$='handler=save']")!;
+            var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+            var response = await session.Client.PostAsync("/provider/courses/import?handler=save", new FormUrlEncodedContent(fields));
+            return new PageResponse(response.StatusCode, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()), response);
+        }
+
+        // Act
+        var preview = await UploadAsync();
+        var afterPreview = await ScalarAsync(factory, db => db.Courses.CountAsync(c => c.ProviderId == trainer.Id));
+        var saved = await SaveAsync(preview);
+        var again = await UploadAsync();
+        var providerStaff = await staffSession.GetAsync("/provider/courses/import");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Equal("2", preview.Document.QuerySelector("#to-add")!.TextContent.Trim());
+        var rejected = Assert.Single(preview.Document.QuerySelectorAll("#rejected tbody tr"));
+        Assert.Contains("qualification type", rejected.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, afterPreview);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var titles = await ScalarAsync(factory, db => db.Courses.Where(c => c.ProviderId == trainer.Id).OrderBy(c => c.Title).Select(c => c.Title).ToListAsync());
+        Assert.Equal(["Bricklaying Apprenticeship", "Roofing Apprenticeship"], titles);
+        Assert.Equal("0", again.Document.QuerySelector("#to-add")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, providerStaff.Status);
+        Assert.Contains("/errors/403", providerStaff.Location, StringComparison.Ordinal);
+        Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.CoursesImported && e.UserId == admin.Id)));
+    }
+
     private static async Task<T> ScalarAsync<T>(WaypointWebFactory factory, Func<WaypointDbContext, Task<T>> query)
     {
         await using var scope = factory.Services.CreateAsyncScope();
