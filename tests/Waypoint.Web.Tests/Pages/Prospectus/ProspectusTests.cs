@@ -207,6 +207,7 @@ public class ProspectusTests(WebHosts hosts)
         await schoolSession.SignInAsync(teacher.Email!, TestData.Password);
         var report = await laSession.GetAsync("/reports/applications");
         var schoolView = await schoolSession.GetAsync("/provider/applications");
+        var guaranteeList = await laSession.GetAsync("/tracking/lists/no-guarantee-offer");
 
         // Assert: validation and the young person's view
         Assert.Equal(HttpStatusCode.BadRequest, noStatement.Status);
@@ -244,6 +245,8 @@ public class ProspectusTests(WebHosts hosts)
         Assert.Equal(collegeA.Id, guarantee.ProviderOrganisationId);
         Assert.Equal("Port Meadow College", guarantee.ProviderName);
         Assert.Equal("121", record.IntendedDestinationCode);
+        Assert.Equal(HttpStatusCode.OK, guaranteeList.Status);
+        Assert.DoesNotContain(pupil.DisplayName, guaranteeList.Document.Body!.TextContent, StringComparison.Ordinal);
         var statusB = await db.CourseApplications.Where(a => a.Id == applicationB).Select(a => a.Status).SingleAsync();
         Assert.Equal(ApplicationStatus.Submitted, statusB);
         var actions = (await factory.AuditEventsAsync(q => q.Where(e => e.YoungPersonId == pupil.Id))).Select(e => e.Action).ToList();
@@ -283,6 +286,10 @@ public class ProspectusTests(WebHosts hosts)
         var applicationId = Guid.Parse(applied.Location!.Split('/')[^1]);
         var declined = await providerSession.PostFormAsync($"/provider/applications/{applicationId}", new Dictionary<string, string> { ["Decision"] = "Decline", ["Note"] = "The course is full." });
         var page = await young.GetAsync($"/me/applications/{applicationId}");
+        var officer = await factory.Data.CreateUserAsync(WaypointRole.TrackingOfficer, la.Id);
+        using var laSession = factory.CreateSession();
+        await laSession.SignInAsync(officer.Email!, TestData.Password);
+        var guaranteeList = await laSession.GetAsync("/tracking/lists/no-guarantee-offer");
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, declined.Status);
@@ -294,6 +301,7 @@ public class ProspectusTests(WebHosts hosts)
         Assert.Equal(adviser.Id, task.AssignedToUserId);
         var guarantee = await db.SeptemberGuaranteeOffers.AsNoTracking().SingleAsync(o => o.YoungPersonId == pupil.Id);
         Assert.Equal("140", guarantee.StatusCode);
+        Assert.Contains(pupil.DisplayName, guaranteeList.Document.QuerySelector("#work-list")!.TextContent, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
