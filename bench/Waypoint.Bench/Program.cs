@@ -16,6 +16,7 @@ public static class BenchProgram
             new MyDayBenchmark(),
             new RiskScoreBenchmark(),
             new CareersMeasuresBenchmark(),
+            new CourseSearchBenchmark(),
         };
 
         if (args is [NccisExportBenchmark.SeedCommand, var connectionString, var cohort])

@@ -52,6 +52,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Careers.CareersMeasuresService>();
         services.AddScoped<Careers.BenchmarkAssessment>();
         services.AddScoped<Careers.CareersDemo>();
+        services.AddSingleton(Prospectus.ProspectusOptions.FromConfiguration(configuration));
+        services.AddSingleton<Prospectus.CourseIndexCache>();
+        services.AddScoped<Prospectus.CourseSearch>();
+        services.AddScoped<Prospectus.CourseService>();
+        services.AddScoped<Prospectus.CourseImport>();
+        services.AddScoped<Prospectus.ApplicationService>();
         return services;
     }
 }

@@ -79,4 +79,14 @@ public static class AuditActions
     public const string CareersGapsViewed = "careers.gaps-viewed";
     public const string CareersRegisterViewed = "careers.register-viewed";
     public const string CareersImportPreviewed = "careers.import-previewed";
+    public const string CourseCreated = "course.created";
+    public const string CourseUpdated = "course.updated";
+    public const string CoursesImported = "course.imported";
+    public const string ApplicationProfileSaved = "application.profile-saved";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationWithdrawn = "application.withdrawn";
+    public const string ApplicationViewed = "application.viewed";
+    public const string ApplicationDecided = "application.decided";
+    public const string OfferAccepted = "application.offer-accepted";
+    public const string ApplicationsReported = "application.reported";
 }

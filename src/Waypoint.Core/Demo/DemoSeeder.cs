@@ -49,6 +49,9 @@ public class DemoSeeder(WaypointDbContext db, UserAdministration userAdministrat
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 db.Organisations.AddRange(population.Organisations);
+                var prospectus = DemoProspectus.Generate(population, today, options.Seed);
+                db.Organisations.AddRange(prospectus.Employers);
+                db.Courses.AddRange(prospectus.Courses);
                 await db.SaveChangesAsync(cancellationToken);
                 const int batchSize = 1000;
                 for (var i = 0; i < population.People.Count; i += batchSize)

@@ -11,6 +11,9 @@ public enum FollowUpKind
 
     /// <summary>A benefit claim was notified: check whether the young person is NEET and offer support.</summary>
     BenefitClaim,
+
+    /// <summary>A provider declined an application and the young person holds no other offer.</summary>
+    NoOffer,
     Manual,
 
     /// <summary>An action of the young person's action plan is due.</summary>

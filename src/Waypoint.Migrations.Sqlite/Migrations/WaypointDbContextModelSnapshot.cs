@@ -1628,6 +1628,233 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Prospectus.ApplicantProfile", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Interests")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interests");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Qualifications")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualifications");
+
+                    b.Property<string>("RefereeEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referee_email");
+
+                    b.Property<string>("RefereeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referee_name");
+
+                    b.Property<string>("SupportNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_needs");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_applicant_profiles");
+
+                    b.ToTable("applicant_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Prospectus.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ApplicationDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_deadline");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DurationMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_months");
+
+                    b.Property<string>("EntryRequirements")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_requirements");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_published");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("QualificationType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification_type");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("StudyMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("study_mode");
+
+                    b.Property<string>("SubjectArea")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_area");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue");
+
+                    b.Property<string>("VenuePostcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue_postcode");
+
+                    b.HasKey("Id")
+                        .HasName("pk_courses");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_courses_provider");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_courses_updated_at");
+
+                    b.ToTable("courses", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Prospectus.CourseApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("course_id");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<DateOnly?>("InterviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interview_on");
+
+                    b.Property<string>("OfferConditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_conditions");
+
+                    b.Property<string>("PersonalStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("personal_statement");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ProviderNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_course_applications");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_course_applications_course");
+
+                    b.HasIndex("ProviderId", "Status")
+                        .HasDatabaseName("ix_course_applications_provider");
+
+                    b.HasIndex("YoungPersonId", "CourseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_course_applications_person_course");
+
+                    b.ToTable("course_applications", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Risk.RiskHistoryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -3131,6 +3358,43 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_nccis_submissions_user");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Prospectus.ApplicantProfile", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithOne()
+                        .HasForeignKey("Waypoint.Core.Prospectus.ApplicantProfile", "YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_applicant_profiles_young_person");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Prospectus.Course", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_courses_provider");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Prospectus.CourseApplication", b =>
+                {
+                    b.HasOne("Waypoint.Core.Prospectus.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_applications_course");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_applications_young_person");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Risk.RiskListDecision", b =>

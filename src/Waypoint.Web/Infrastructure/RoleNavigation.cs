@@ -26,7 +26,7 @@ public static class RoleNavigation
     {
         if (RoleOf(user) is not { } role)
         {
-            return [new("Sign in", "/account/sign-in")];
+            return [new("Find a course", "/courses"), new("Sign in", "/account/sign-in")];
         }
 
         var items = new List<NavigationItem> { new("Home", HomePath(role)) };
@@ -49,6 +49,7 @@ public static class RoleNavigation
         if (role.IsLaWide())
         {
             items.Add(new("NCCIS measures", "/reports/nccis"));
+            items.Add(new("Applications", "/reports/applications"));
         }
 
         if (role is WaypointRole.PersonalAdviser or WaypointRole.LaAdministrator)
@@ -64,8 +65,21 @@ public static class RoleNavigation
 
         if (role == WaypointRole.LaAdministrator)
         {
+            items.Add(new("Courses", "/provider/courses"));
             items.Add(new("Users", "/admin/users"));
             items.Add(new("Audit trail", "/admin/audit"));
+        }
+
+        if (role == WaypointRole.YoungPerson)
+        {
+            items.Add(new("Find a course", "/courses"));
+            items.Add(new("Your applications", "/me/applications"));
+        }
+
+        if (role.IsEstablishmentStaff())
+        {
+            items.Add(new("Applications", "/provider/applications"));
+            items.Add(new("Courses", "/provider/courses"));
         }
 
         items.Add(new("Your account", "/account"));

@@ -80,6 +80,7 @@ public static class WebSetup
             .AddPolicy(Policies.EstablishmentStaff, p => p.RequireRole(nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff), nameof(WaypointRole.ProviderStaff)))
             .AddPolicy(Policies.Risk, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.TrackingOfficer), nameof(WaypointRole.PersonalAdviser), nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff)).RequireClaim(Actor.LaCodeClaim))
             .AddPolicy(Policies.CareersStaff, p => p.RequireRole(nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff)).RequireClaim(Actor.OrganisationClaim))
+            .AddPolicy(Policies.CoursePublishers, p => p.RequireRole(nameof(WaypointRole.LaAdministrator), nameof(WaypointRole.CareersLeader), nameof(WaypointRole.SchoolStaff), nameof(WaypointRole.ProviderStaff)))
             .AddPolicy(Policies.YoungPerson, p => p.RequireRole(nameof(WaypointRole.YoungPerson)))
             .AddPolicy(Policies.ParentOrCarer, p => p.RequireRole(nameof(WaypointRole.ParentOrCarer)))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -111,6 +112,10 @@ public static class WebSetup
 
                 // The website publication duty: each school's careers programme is public.
                 options.Conventions.AllowAnonymousToFolder("/CareersProgrammes");
+                options.Conventions.AuthorizeFolder("/Provider/Applications", Policies.EstablishmentStaff);
+                options.Conventions.AuthorizeFolder("/Provider/Courses", Policies.CoursePublishers);
+                options.Conventions.AllowAnonymousToFolder("/Courses");
+                options.Conventions.AllowAnonymousToFolder("/Providers");
             })
             .AddMvcOptions(options =>
             {
@@ -235,6 +240,9 @@ public static class Policies
     public const string Staff = "staff";
     public const string LaAdministrator = "la-administrator";
     public const string LaStaff = "la-staff";
+
+    /// <summary>Who may publish courses in the prospectus: staff of schools, colleges and providers, and LA administrators for any provider.</summary>
+    public const string CoursePublishers = "course-publishers";
 
     /// <summary>The LA's data team, who send the NCCIS return: administrators and tracking officers (see <c>NccisReturns.MayUse</c>).</summary>
     public const string NccisReturns = "nccis-returns";

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Waypoint.Web.Tests.Browser;
+
+[Collection("browser")]
+public class ApplyForCourseJourneyTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task YearElevenPupil_SearchesAndApplies_SeesTheApplicationStatus()
+    {
+        browser.Require();
+        var page = await browser.NewPageAsync();
+        var violations = new List<string>();
+        async Task CheckAccessibilityAsync() => violations.AddRange(await Accessibility.ViolationsAsync(page));
+
+        // The demo young person is a Year 11 pupil; the demo prospectus has the area's courses.
+        await SignInJourneyTests.SignInAsync(page, "young.person@demo.waypoint.test");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find a course" }).ClickAsync();
+        await page.GetByLabel("Search", new() { Exact = true }).FillAsync("enginering");
+        await page.GetByLabel("Postcode").FillAsync("OX1 1AA");
+        await page.GetByLabel("Sort by").SelectOptionAsync("distance");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await CheckAccessibilityAsync();
+        var firstResult = page.Locator("#results h3 a").First;
+        var title = (await firstResult.TextContentAsync())!.Trim();
+        Assert.Contains("Engineer", title, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("miles away", await page.Locator("#results li").First.TextContentAsync(), StringComparison.Ordinal);
+
+        await firstResult.ClickAsync();
+        Assert.Equal(title, (await page.Locator("h1").TextContentAsync())?.Trim());
+        await CheckAccessibilityAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Apply for this course" }).ClickAsync();
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send application" }).ClickAsync();
+        Assert.Contains("Enter your personal statement", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
+        await CheckAccessibilityAsync();
+        await page.GetByLabel("Your personal statement").FillAsync("I have built a go-kart with my uncle and I want to become an engineer.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send application" }).ClickAsync();
+
+        Assert.Contains($"Application sent: {title}", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("Submitted", (await page.Locator("#status").TextContentAsync())?.Trim());
+        await CheckAccessibilityAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your applications" }).First.ClickAsync();
+        var row = page.Locator("#applications tbody tr", new() { HasText = title });
+        Assert.Contains("Submitted", await row.TextContentAsync(), StringComparison.Ordinal);
+        await CheckAccessibilityAsync();
+
+        await page.GotoAsync("/courses?q=a+level&level=3&type=ALevel");
+        await CheckAccessibilityAsync();
+        var compare = page.Locator("#results input[name=id]");
+        await compare.Nth(0).CheckAsync();
+        await compare.Nth(1).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare chosen courses (up to 3)" }).ClickAsync();
+        Assert.Equal(2, await page.Locator("#compare thead th").CountAsync());
+        await CheckAccessibilityAsync();
+
+        output.WriteLine($"Applied for {title}; axe checked 8 pages");
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await page.Context.CloseAsync();
+    }
+}
