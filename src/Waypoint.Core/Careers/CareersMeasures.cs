@@ -123,6 +123,17 @@ public static class CareersMeasures
         _ => [],
     };
 
+    /// <summary>
+    /// The provider access phase an encounter in a year group falls in: 1 for Year 8, or Year 9 before 1 March; 2 for
+    /// Year 10, or Year 11 before 1 March; 3 likewise for Years 12 and 13; 0 when it counts for none.
+    /// </summary>
+    public static int ProviderPhase(int yearGroup, bool beforeMarch) => yearGroup switch
+    {
+        8 or 10 or 12 => (yearGroup - 6) / 2,
+        9 or 11 or 13 when beforeMarch => (yearGroup - 7) / 2,
+        _ => 0,
+    };
+
     public static bool Meets(CareersMeasure measure, PupilCounts c) => measure switch
     {
         CareersMeasure.EmployerEncounterThisYear => c.EmployerThisYear >= 1,

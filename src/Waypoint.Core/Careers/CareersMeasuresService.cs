@@ -8,8 +8,9 @@ namespace Waypoint.Core.Careers;
 
 /// <summary>
 /// Works out every pupil's measures from what was recorded. The database does the counting in one grouped query over
-/// the participation rows (each window and the "not the same provider twice" rule as a conditional aggregate), so
-/// the cost is one pass over the rows whatever the number of pupils; the pupils are read in a second query.
+/// the participation rows (each window as a conditional count), so the cost is one pass over the rows whatever the
+/// number of pupils; the few provider encounters come back as distinct rows for the "not the same provider twice"
+/// rule, and advisers' guidance interviews from casework are added; the pupils are read in a last query.
 /// </summary>
 public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess access, AuditTrail audit)
 {
@@ -38,7 +39,10 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
         return await ComputeAsync(pupils, rows, db.PupilGroups.Where(g => schools.Contains(g.SchoolId)), asOf, cancellationToken);
     }
 
-    /// <summary>The grouped counts per pupil as at a date. Exposed for tests of the windows at their boundaries.</summary>
+    /// <summary>
+    /// The grouped counts per pupil as at a date, all but the provider encounters (see <see cref="ProviderEncounters"/>):
+    /// plain conditional counts and one sum, so PostgreSQL hashes the rows in one pass.
+    /// </summary>
     public IQueryable<PupilCounts> Counts(IQueryable<CareersParticipation> rows, DateOnly asOf)
     {
         var year = YoungPeople.AcademicAge.AcademicYearStart(asOf);
@@ -48,8 +52,6 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
         const CareersActivityType firstEmployer = CareersActivityType.EmployerTalk;
         const CareersActivityType lastEmployer = CareersActivityType.WorkExperience;
         const CareersActivityType firstWorkplace = CareersActivityType.WorkplaceVisit;
-        // Distinct providers per window without COUNT(DISTINCT), which would force a sort of every row: the lowest and
-        // highest provider ID seen differ exactly when there were two or more.
         return from p in rows
                where p.Date <= asOf
                group p by p.YoungPersonId into g
@@ -62,30 +64,36 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
                    WorkplaceBy16 = g.Count(x => x.Type >= firstWorkplace && x.Type <= lastEmployer && x.YearGroup <= 11),
                    WorkplaceBy18 = g.Count(x => x.Type >= firstWorkplace && x.Type <= lastEmployer && x.YearGroup <= 13),
                    WorkplaceHours = g.Sum(x => x.Type >= firstWorkplace && x.Type <= lastEmployer ? x.Hours : null) ?? 0m,
-                   ProvidersPhase1 = g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) == null ? 0
-                       : g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                           && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch)) ? x.PartnerId.ToString() : null)
-                         == g.Max(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                           && (x.YearGroup == 8 || (x.YearGroup == 9 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) ? 1 : 2,
-                   ProvidersPhase2 = g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) == null ? 0
-                       : g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                           && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch)) ? x.PartnerId.ToString() : null)
-                         == g.Max(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                           && (x.YearGroup == 10 || (x.YearGroup == 11 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) ? 1 : 2,
-                   ProvidersPhase3 = g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                       && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) == null ? 0
-                       : g.Min(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                           && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch)) ? x.PartnerId.ToString() : null)
-                         == g.Max(x => x.Type == CareersActivityType.ProviderEncounter && x.InSchoolHours
-                           && (x.YearGroup == 12 || (x.YearGroup == 13 && x.BeforeMarch)) ? x.PartnerId.ToString() : null) ? 1 : 2,
                    HigherEducation = g.Count(x => x.Type == CareersActivityType.HigherEducationVisit),
                    GuidanceBy16 = g.Count(x => x.Type == CareersActivityType.PersonalGuidance && x.YearGroup <= 11),
                    GuidanceBy18 = g.Count(x => x.Type == CareersActivityType.PersonalGuidance && x.YearGroup <= 13),
                    LessonsThisYear = g.Count(x => x.Type == CareersActivityType.CareersLesson && x.AcademicYear == year),
                };
     }
+
+    /// <summary>
+    /// The provider encounters that can count under the provider access law (in school hours, with a named provider,
+    /// Year 8 or later), one row per pupil, year group, before-March flag and provider. They are a small share of all
+    /// participations, so counting distinct providers per phase is done here rather than widening the grouped counts.
+    /// </summary>
+    public IQueryable<ProviderEncounterRow> ProviderEncounters(IQueryable<CareersParticipation> rows, DateOnly asOf) =>
+        rows.Where(p => p.Date <= asOf && p.Type == CareersActivityType.ProviderEncounter && p.InSchoolHours
+                && p.PartnerId != null && p.YearGroup >= 8)
+            .Select(p => new ProviderEncounterRow(p.YoungPersonId, p.YearGroup, p.BeforeMarch, p.PartnerId!.Value))
+            .Distinct();
+
+    /// <summary>
+    /// Personal guidance interviews advisers recorded in casework, which count towards the guidance measures without
+    /// the school recording them again: a one-to-one guidance interview (not a group session) by an adviser who held a
+    /// qualification at level 6 or above on the day (Gatsby Benchmark 8: the CDI register's level 6).
+    /// </summary>
+    public IQueryable<CaseworkInterviewRow> CaseworkInterviews(IQueryable<YoungPerson> pupils, DateOnly asOf) =>
+        from c in db.CaseContacts
+        join p in pupils on c.YoungPersonId equals p.Id
+        where c.Type == Casework.ContactType.GuidanceInterview && c.Channel != Casework.ContactChannel.GroupSession
+            && c.OccurredOn <= asOf
+            && db.AdviserQualifications.Any(q => q.UserId == c.RecordedByUserId && q.Level >= 6 && q.AwardedOn <= c.OccurredOn)
+        select new CaseworkInterviewRow(c.YoungPersonId, c.OccurredOn, p.DateOfBirth);
 
     private async Task<Dictionary<Guid, SchoolMeasures>> ComputeAsync(
         IQueryable<YoungPerson> pupils, IQueryable<CareersParticipation> rows, IQueryable<PupilGroup> groups, DateOnly asOf, CancellationToken cancellationToken)
@@ -109,6 +117,40 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
         await foreach (var c in Counts(rows, asOf).AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             counts[c.YoungPersonId] = c;
+        }
+
+        // Distinct providers per provider access phase, counted to two (all the law asks).
+        var providers = new Dictionary<(Guid Pupil, int Phase), (Guid First, bool Second)>();
+        await foreach (var e in ProviderEncounters(rows, asOf).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var phase = CareersMeasures.ProviderPhase(e.YearGroup, e.BeforeMarch);
+            if (phase == 0)
+            {
+                continue;
+            }
+
+            var key = (e.YoungPersonId, phase);
+            providers[key] = providers.TryGetValue(key, out var seen) ? (seen.First, seen.Second || seen.First != e.PartnerId) : (e.PartnerId, false);
+        }
+
+        foreach (var ((pupil, phase), seen) in providers)
+        {
+            var c = CountsFor(counts, pupil);
+            var distinct = seen.Second ? 2 : 1;
+            switch (phase)
+            {
+                case 1: c.ProvidersPhase1 = distinct; break;
+                case 2: c.ProvidersPhase2 = distinct; break;
+                default: c.ProvidersPhase3 = distinct; break;
+            }
+        }
+
+        await foreach (var i in CaseworkInterviews(roll, asOf).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var c = CountsFor(counts, i.YoungPersonId);
+            var yearGroup = YoungPeople.AcademicAge.YearGroup(i.DateOfBirth, i.OccurredOn);
+            c.GuidanceBy16 += yearGroup <= 11 ? 1 : 0;
+            c.GuidanceBy18 += yearGroup <= 13 ? 1 : 0;
         }
 
         var forms = new Dictionary<Guid, string>();
@@ -154,4 +196,20 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
 
         return bySchool.ToDictionary(s => s.Key, s => new SchoolMeasures(s.Key, asOf, s.Value));
     }
+
+    private static PupilCounts CountsFor(Dictionary<Guid, PupilCounts> counts, Guid pupil)
+    {
+        if (!counts.TryGetValue(pupil, out var c))
+        {
+            counts[pupil] = c = new PupilCounts { YoungPersonId = pupil };
+        }
+
+        return c;
+    }
 }
+
+/// <summary>One pupil's encounter with one provider in a year group, before or after 1 March.</summary>
+public sealed record ProviderEncounterRow(Guid YoungPersonId, int YearGroup, bool BeforeMarch, Guid PartnerId);
+
+/// <summary>A guidance interview from casework, with the pupil's date of birth to place it in a year group.</summary>
+public sealed record CaseworkInterviewRow(Guid YoungPersonId, DateOnly OccurredOn, DateOnly DateOfBirth);

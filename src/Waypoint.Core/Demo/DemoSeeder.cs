@@ -119,6 +119,36 @@ public class DemoSeeder(WaypointDbContext db, UserAdministration userAdministrat
         await db.YoungPeople.Where(p => p.DateOfBirth <= yearElevenLatest)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.AdviserUserId, adviserId), cancellationToken);
 
+        // The demo adviser is qualified to level 6, so the guidance interviews they record in casework count towards
+        // the schools' personal guidance measures (Benchmark 8); a third of the first school's Year 11 have had one.
+        db.AdviserQualifications.Add(new Casework.AdviserQualification
+        {
+            UserId = adviserId,
+            Level = 6,
+            Title = "Level 6 Diploma in Career Guidance and Development",
+            AwardedOn = new DateOnly(2019, 7, 15),
+        });
+        var (yearElevenEarliest, _) = AcademicAge.DateOfBirthRange(11, today);
+        var interviewees = population.People
+            .Where(p => p.SchoolId == school.Id && p.DateOfBirth >= yearElevenEarliest && p.DateOfBirth <= yearElevenLatest)
+            .OrderBy(p => p.Id).Where((_, i) => i % 3 == 0).ToList();
+        for (var i = 0; i < interviewees.Count; i++)
+        {
+            db.CaseContacts.Add(new Casework.CaseContact
+            {
+                YoungPersonId = interviewees[i].Id,
+                OccurredOn = today.AddDays(-7 - (i % 50)),
+                Channel = Casework.ContactChannel.FaceToFace,
+                Type = Casework.ContactType.GuidanceInterview,
+                DurationMinutes = 45,
+                Location = school.Name,
+                Outcome = "Post-16 options talked through; next steps agreed in the action plan.",
+                RecordedByUserId = adviserId,
+                RecordedByName = adviser.DisplayName,
+                RecordedAt = clock.GetUtcNow().UtcDateTime,
+            });
+        }
+
         db.ParentLinks.Add(new ParentLink
         {
             ParentUserId = parent!.Id,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
 using Waypoint.Core.Careers;
+using Waypoint.Core.Casework;
 using Waypoint.Core.Data;
 using Waypoint.Core.Organisations;
 using Waypoint.Core.Users;
@@ -51,6 +52,48 @@ public class CareersMeasuresTests
         var school = await data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege);
         var leader = await data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
         return new World(services, data, school, new Actor(leader.Id, leader.Email!, WaypointRole.CareersLeader, school.Id, "931", null));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PersonalGuidance_InterviewRecordedInCasework_CountsWhenTheAdviserIsQualifiedToLevel6(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_casework_guidance");
+        var seenByQualified = await world.PupilAsync(11);
+        var seenByTrainee = await world.PupilAsync(11);
+        var inAGroup = await world.PupilAsync(11);
+        var careersService = await world.Data.CreateOrganisationAsync(OrganisationKind.CareersGuidanceProvider);
+        async Task<Actor> AdviserAsync(int level)
+        {
+            var user = await world.Data.CreateUserAsync(WaypointRole.PersonalAdviser, careersService.Id);
+            var actor = new Actor(user.Id, user.Email!, WaypointRole.PersonalAdviser, careersService.Id, "931", null);
+            await world.InScopeAsync(async sp =>
+            {
+                await sp.GetRequiredService<AdviserRegister>().AddQualificationAsync(actor, level, $"Level {level} in careers guidance", new(2020, 7, 1));
+                return 0;
+            });
+            return actor;
+        }
+
+        var qualified = await AdviserAsync(6);
+        var trainee = await AdviserAsync(4);
+        Task<CaseContact> InterviewAsync(Actor adviser, YoungPerson pupil, ContactChannel channel) =>
+            world.InScopeAsync(sp => sp.GetRequiredService<CaseworkService>().RecordContactAsync(adviser, new RecordContactOptions(
+                pupil.Id, new(2026, 11, 2), channel, ContactType.GuidanceInterview, 45, "School library", "Options discussed", null, NoteSensitivity.None, [])));
+        var before = await world.MeasuresAsync(seenByQualified);
+        await InterviewAsync(qualified, seenByQualified, ContactChannel.FaceToFace);
+        await InterviewAsync(trainee, seenByTrainee, ContactChannel.FaceToFace);
+        await InterviewAsync(qualified, inAGroup, ContactChannel.GroupSession);
+
+        var school = await world.InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().ForSchoolAsync(world.Leader, world.School.Id, world.Data.Today));
+        var gaps = school.Gaps(CareersMeasure.PersonalGuidanceBy16).Select(g => g.Pupil.Id).ToList();
+
+        Assert.False(before.Meets(CareersMeasure.PersonalGuidanceBy16));
+        Assert.DoesNotContain(seenByQualified.Id, gaps);
+        Assert.Contains(seenByTrainee.Id, gaps);
+        Assert.Contains(inAGroup.Id, gaps);
+        // An interview in Year 11 is the one by 16; the further one by 18 is still to come.
+        Assert.False(school.Pupils.Single(p => p.Pupil.Id == seenByQualified.Id).Meets(CareersMeasure.PersonalGuidanceBy18));
     }
 
     [SkippableTheory]
