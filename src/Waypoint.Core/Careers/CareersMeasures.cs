@@ -26,7 +26,10 @@ public sealed class PupilCounts
     public int EmployerTotal { get; set; }
     public int WorkplaceBy16 { get; set; }
     public int WorkplaceBy18 { get; set; }
-    public decimal WorkplaceHours { get; set; }
+    /// <summary>The hours as the database sums them (see <see cref="CareersMeasuresService.Counts"/>).</summary>
+    public double WorkplaceHoursSum { get; set; }
+
+    public decimal WorkplaceHours => Math.Round((decimal)WorkplaceHoursSum, 1);
 
     /// <summary>
     /// Distinct providers met in school hours in Year 8 or Year 9 up to 28 (29) February, counted to two: 0, 1, or 2
@@ -107,8 +110,13 @@ public static class CareersMeasures
 
     public static readonly IReadOnlyList<CareersMeasure> All = Enum.GetValues<CareersMeasure>();
 
+    // Built once: every pupil is checked against every measure, tens of thousands of times in an LA's assessment.
+    private static readonly IReadOnlyList<int>[] DueYears = All.Select(YearsDue).ToArray();
+
     /// <summary>The year groups a measure is checked for: from when it can first be met to the end of its window.</summary>
-    public static IReadOnlyList<int> DueIn(CareersMeasure measure) => measure switch
+    public static IReadOnlyList<int> DueIn(CareersMeasure measure) => DueYears[(int)measure];
+
+    private static IReadOnlyList<int> YearsDue(CareersMeasure measure) => measure switch
     {
         CareersMeasure.EmployerEncounterThisYear => [7, 8, 9, 10, 11, 12, 13],
         CareersMeasure.WorkplaceExperienceBy16 => [10, 11],

@@ -33,8 +33,10 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
             return new Dictionary<Guid, SchoolMeasures>();
         }
 
-        var schools = db.Organisations.Where(o => o.LaCode == laCode).Select(o => (Guid?)o.Id);
-        var pupils = db.YoungPeople.Where(p => schools.Contains(p.SchoolId));
+        // The LA's schools as a list of IDs: PostgreSQL then checks each of the million participation rows against a
+        // hashed array rather than joining every row to organisations.
+        var schools = await db.Organisations.Where(o => o.LaCode == laCode).Select(o => o.Id).ToListAsync(cancellationToken);
+        var pupils = db.YoungPeople.Where(p => p.SchoolId != null && schools.Contains(p.SchoolId.Value));
         var rows = db.CareersParticipations.Where(p => schools.Contains(p.SchoolId));
         return await ComputeAsync(pupils, rows, db.PupilGroups.Where(g => schools.Contains(g.SchoolId)), asOf, cancellationToken);
     }
@@ -63,7 +65,9 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
                    EmployerTotal = g.Count(x => x.Type >= firstEmployer && x.Type <= lastEmployer),
                    WorkplaceBy16 = g.Count(x => x.Type >= firstWorkplace && x.Type <= lastEmployer && x.YearGroup <= 11),
                    WorkplaceBy18 = g.Count(x => x.Type >= firstWorkplace && x.Type <= lastEmployer && x.YearGroup <= 13),
-                   WorkplaceHours = g.Sum(x => x.Type >= firstWorkplace && x.Type <= lastEmployer ? x.Hours : null) ?? 0m,
+                   // Summed as double: a decimal (numeric) sum's state is serialised for every pupil between PostgreSQL's
+                   // parallel workers, which cost more than all the counts together. Hours have one decimal place.
+                   WorkplaceHoursSum = g.Sum(x => x.Type >= firstWorkplace && x.Type <= lastEmployer ? (double?)x.Hours : null) ?? 0d,
                    HigherEducation = g.Count(x => x.Type == CareersActivityType.HigherEducationVisit),
                    GuidanceBy16 = g.Count(x => x.Type == CareersActivityType.PersonalGuidance && x.YearGroup <= 11),
                    GuidanceBy18 = g.Count(x => x.Type == CareersActivityType.PersonalGuidance && x.YearGroup <= 13),
@@ -153,34 +157,40 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
             c.GuidanceBy18 += yearGroup <= 13 ? 1 : 0;
         }
 
-        var forms = new Dictionary<Guid, string>();
-        var formRows = from m in db.PupilGroupMembers
-                       join g in groups on m.GroupId equals g.Id
-                       where g.Kind == PupilGroupKind.Form
-                       select new { m.YoungPersonId, g.Name };
-        await foreach (var f in formRows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            forms[f.YoungPersonId] = f.Name;
-        }
-
+        // Each pupil with their form (registration group), in one statement: a pupil is in one form at most, and the
+        // first row seen wins should a school's data ever say otherwise.
+        var forms = from m in db.PupilGroupMembers
+                    join g in groups on m.GroupId equals g.Id
+                    where g.Kind == PupilGroupKind.Form
+                    select new { m.YoungPersonId, g.Name };
         var bySchool = new Dictionary<Guid, List<PupilMeasures>>();
-        var people = roll.Select(p => new
+        var listed = new HashSet<Guid>();
+        var people = from p in roll
+                     join f in forms on p.Id equals f.YoungPersonId into pupilForms
+                     from f in pupilForms.DefaultIfEmpty()
+                     select new
+                     {
+                         p.Id,
+                         p.SchoolId,
+                         p.GivenName,
+                         p.PreferredGivenName,
+                         p.FamilyName,
+                         p.PreferredFamilyName,
+                         p.DateOfBirth,
+                         Form = f == null ? null : f.Name,
+                         Send = p.HasEhcPlan || p.HasSenSupport,
+                         Fsm = p.Census != null && p.Census.FreeSchoolMeals,
+                         Absent = p.Census != null && p.Census.AttendancePercent < 90m,
+                     };
+        await foreach (var p in people.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            p.Id,
-            p.SchoolId,
-            p.GivenName,
-            p.PreferredGivenName,
-            p.FamilyName,
-            p.PreferredFamilyName,
-            p.DateOfBirth,
-            Send = p.HasEhcPlan || p.HasSenSupport,
-            Fsm = p.Census != null && p.Census.FreeSchoolMeals,
-            Absent = p.Census != null && p.Census.AttendancePercent < 90m,
-        }).AsNoTracking();
-        await foreach (var p in people.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
+            if (!listed.Add(p.Id))
+            {
+                continue;
+            }
+
             var pupil = new CareersPupil(p.Id, $"{p.PreferredGivenName ?? p.GivenName} {p.PreferredFamilyName ?? p.FamilyName}",
-                YoungPeople.AcademicAge.YearGroup(p.DateOfBirth, asOf), forms.GetValueOrDefault(p.Id), p.Send, p.Fsm, p.Absent);
+                YoungPeople.AcademicAge.YearGroup(p.DateOfBirth, asOf), p.Form, p.Send, p.Fsm, p.Absent);
             if (!bySchool.TryGetValue(p.SchoolId!.Value, out var list))
             {
                 bySchool[p.SchoolId.Value] = list = [];

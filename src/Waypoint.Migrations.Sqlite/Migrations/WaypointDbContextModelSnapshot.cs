@@ -528,6 +528,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("SchoolId", "YoungPersonId")
                         .HasDatabaseName("ix_careers_participations_school_person");
 
+                    b.HasIndex("SchoolId", "YoungPersonId", "YearGroup", "BeforeMarch", "PartnerId", "Date")
+                        .HasDatabaseName("ix_careers_participations_provider_encounters")
+                        .HasFilter("type = 7 AND in_school_hours AND partner_id IS NOT NULL");
+
                     b.ToTable("careers_participations", (string)null);
                 });
 
