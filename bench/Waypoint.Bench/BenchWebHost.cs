@@ -35,6 +35,13 @@ public sealed partial class BenchWebHost(DatabaseSettings database) : WebApplica
             ["Waypoint:RequireStaffTwoFactor"] = "false",
             ["Waypoint:RequireHttps"] = "true",
             ["Waypoint:SignInRequestsPerMinute"] = "100000",
+            // The schedules (follow-ups, snapshots, risk scores, digest) would otherwise run at start-up, beside the
+            // requests being measured.
+            ["Tracking:FollowUpScanMinutes"] = "0",
+            ["Nccis:Reports:SnapshotScanMinutes"] = "0",
+            ["Risk:ScanMinutes"] = "0",
+            ["Careers:SnapshotScanMinutes"] = "0",
+            ["Casework:DigestScanMinutes"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

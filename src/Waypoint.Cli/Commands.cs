@@ -46,6 +46,7 @@ public static partial class Commands
         root.Subcommands.Add(CreateCaseloadCommand(contextFactory));
         root.Subcommands.Add(CreateTasksCommand(contextFactory));
         root.Subcommands.Add(CreateRiskCommand(contextFactory));
+        root.Subcommands.Add(CreateCareersCommand(contextFactory));
         return root;
     }
 

@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Casework.WeeklyDigest>();
         services.AddScoped<Tasks.TaskExport>();
         services.AddScoped<Risk.RiskService>();
+        services.AddSingleton(configuration?.GetSection("Careers").Get<Careers.CareersOptions>() ?? new Careers.CareersOptions());
         services.AddScoped<Careers.CareersService>();
         services.AddScoped<Careers.CareersMeasuresService>();
         services.AddScoped<Careers.BenchmarkAssessment>();

@@ -232,22 +232,24 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
     }
 
     /// <summary>
-    /// Takes the snapshot of every school of the LA for each snapshot date in the range not yet taken, as the data
+    /// Takes the snapshot of every school of the LA for each snapshot date in the range the LA has none for, as the data
     /// stood on that date (answers as they are now: their history is in the audit trail).
     /// </summary>
     public async Task<int> TakeSnapshotsAsync(Actor actor, string laCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var taken = 0;
+        var laSchools = db.Organisations.Where(o => o.LaCode == laCode).Select(o => o.Id);
         foreach (var date in SnapshotDates(from, to))
         {
-            var done = await db.BenchmarkSnapshots.Where(s => s.TakenOn == date).Select(s => s.SchoolId).Distinct().ToListAsync(cancellationToken);
+            if (await db.BenchmarkSnapshots.AnyAsync(s => s.TakenOn == date && laSchools.Contains(s.SchoolId), cancellationToken))
+            {
+                // The LA's snapshot for this date is taken. A school that joins later starts its history from its first
+                // snapshot date rather than being assessed against a roll it did not have.
+                continue;
+            }
+
             foreach (var (school, results) in await AssessLaAsync(actor, laCode, date, cancellationToken))
             {
-                if (done.Contains(school.SchoolId))
-                {
-                    continue;
-                }
-
                 foreach (var result in results)
                 {
                     db.BenchmarkSnapshots.Add(new BenchmarkSnapshot
@@ -267,6 +269,28 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
             }
 
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// The schedule's work: for every LA with schools, the snapshots whose date (31 December, 31 March, 31 July) fell in
+    /// the past year and that are not taken yet, each as the data stood on its date. Running it again takes nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<(string LaCode, int Schools)>> TakeDueAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var laCodes = await db.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.SchoolOrCollege)
+            .Select(o => o.LaCode).Distinct().ToListAsync(cancellationToken);
+        var taken = new List<(string, int)>();
+        foreach (var laCode in laCodes.Order(StringComparer.Ordinal))
+        {
+            var schools = await TakeSnapshotsAsync(actor, laCode, today.AddYears(-1), today, cancellationToken);
+            if (schools > 0)
+            {
+                taken.Add((laCode, schools));
+            }
         }
 
         return taken;

@@ -19,4 +19,16 @@ public sealed class CaseworkOptions
 
     /// <summary>Days ahead "My day" shows as coming up.</summary>
     public int UpcomingDays { get; set; } = 14;
+
+    /// <summary>
+    /// Minutes between the web app's checks for the weekly digest, sent once each Monday from <see cref="DigestHourUtc"/>
+    /// (0 turns the schedule off; <c>waypoint tasks digest</c> still sends it).
+    /// </summary>
+    public int DigestScanMinutes { get; set; } = 60;
+
+    /// <summary>The hour (UTC) on Mondays from which the digest goes out.</summary>
+    public int DigestHourUtc { get; set; } = 7;
+
+    /// <summary>The address advisers open Waypoint at, for the digest's link; the schedule does not run without it.</summary>
+    public Uri? SiteUrl { get; set; }
 }

@@ -15,6 +15,24 @@ namespace Waypoint.Core.Casework;
 /// </summary>
 public class WeeklyDigest(WaypointDbContext db, IEmailSender email, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>
+    /// The schedule's check: on or after Monday at <paramref name="hourUtc"/>, sends this week's digest unless the audit
+    /// trail shows it went already (by the schedule, another server or the CLI). Returns the advisers emailed, or null
+    /// when it was not due.
+    /// </summary>
+    public async Task<int?> SendIfDueAsync(Actor actor, Uri siteUrl, int hourUtc, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var monday = now.Date.AddDays(-(((int)now.DayOfWeek + 6) % 7));
+        if (now < monday.AddHours(hourUtc)
+            || await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.DigestSent && e.OccurredAt >= monday, cancellationToken))
+        {
+            return null;
+        }
+
+        return await SendAsync(actor, siteUrl, cancellationToken);
+    }
+
     public async Task<int> SendAsync(Actor actor, Uri siteUrl, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -143,6 +143,8 @@ public static class WebSetup
         services.AddHostedService<FollowUpScheduler>();
         services.AddHostedService<NccisSnapshotScheduler>();
         services.AddHostedService<RiskScheduler>();
+        services.AddHostedService<CareersSnapshotScheduler>();
+        services.AddHostedService<WeeklyDigestScheduler>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.GetActor() ?? Actor.System("background"));
     }

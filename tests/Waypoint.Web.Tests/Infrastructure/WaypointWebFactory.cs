@@ -36,6 +36,8 @@ public sealed class WaypointWebFactory : WebApplicationFactory<Program>
             ["Tracking:FollowUpScanMinutes"] = "0",
             ["Nccis:Reports:SnapshotScanMinutes"] = "0",
             ["Risk:ScanMinutes"] = "0",
+            ["Careers:SnapshotScanMinutes"] = "0",
+            ["Casework:DigestScanMinutes"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             // EF logs a failed read of the migrations history table on every first migration of an empty PostgreSQL database.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",

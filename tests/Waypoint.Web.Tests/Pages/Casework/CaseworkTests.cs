@@ -413,6 +413,39 @@ public class CaseworkTests(WebHosts hosts)
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task WeeklyDigestSchedule_SendsOnceAMondayFromTheSetHour(DatabaseProvider provider)
+    {
+        // Arrange: the clock is Monday 10:00 UTC; the adviser has an open follow-up
+        await using var factory = new WaypointWebFactory(provider);
+        var w = await WorldAsync(factory);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+            db.FollowUpTasks.Add(new FollowUpTask { YoungPersonId = w.Person.Id, AssignedToUserId = w.Adviser.Id, Kind = FollowUpKind.Manual, Title = "Check in", DueOn = factory.Data.Today.AddDays(2), CreatedAt = factory.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        int? beforeTheHour, due, secondTick;
+        var site = new Uri("https://waypoint.example");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var digest = scope.ServiceProvider.GetRequiredService<WeeklyDigest>();
+            beforeTheHour = await digest.SendIfDueAsync(Actor.System("test schedule"), site, 11);
+            due = await digest.SendIfDueAsync(Actor.System("test schedule"), site, 7);
+            secondTick = await digest.SendIfDueAsync(Actor.System("test schedule"), site, 7);
+        }
+
+        // Assert
+        Assert.Null(beforeTheHour);
+        Assert.True(due >= 1);
+        Assert.Null(secondTick);
+        Assert.Single(Directory.GetFiles(factory.Outbox, "*.json").Select(File.ReadAllText),
+            m => m.Contains(w.Adviser.Email!, StringComparison.Ordinal) && m.Contains("Your week in Waypoint", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Approaching18_TheScheduleOpensOneJobcentrePlusTaskForTheAdviser_AndNotTwice(DatabaseProvider provider)
     {
         // Arrange: one young person turns 18 in 40 days, another in 200
