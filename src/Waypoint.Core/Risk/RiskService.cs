@@ -251,7 +251,18 @@ public class RiskService(WaypointDbContext db, YoungPersonAccess access, AuditTr
 
         audit.Add(actor, AuditActions.RiskScoresComputed, entityType: "RiskScore", entityId: laCode,
             details: new { laCode, term, pupils = computed.Count, indicatorSetVersion = set.Version, modelVersion = modelRecord?.Version });
-        await db.SaveChangesAsync(cancellationToken);
+
+        // An LA's scores are tens of thousands of rows: on PostgreSQL they go in by binary COPY and one set-based UPDATE
+        // (PostgresBulkSave, which needs a transaction) rather than one statement per row.
+        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
+        {
+            await db.SaveChangesInBulkAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
         return new RecomputeResult(laCode, term, computed.Count, model is null ? 0 : computed.Count, set.Version);
     }
 
