@@ -42,6 +42,7 @@ public sealed partial class BenchWebHost(DatabaseSettings database) : WebApplica
             ["Risk:ScanMinutes"] = "0",
             ["Careers:SnapshotScanMinutes"] = "0",
             ["Casework:DigestScanMinutes"] = "0",
+            ["Prospectus:ReminderScanMinutes"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

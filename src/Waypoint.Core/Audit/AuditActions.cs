@@ -86,6 +86,9 @@ public static class AuditActions
     public const string ApplicationSubmitted = "application.submitted";
     public const string ApplicationWithdrawn = "application.withdrawn";
     public const string ApplicationViewed = "application.viewed";
+    public const string CourseSaved = "application.course-saved";
+    public const string CourseUnsaved = "application.course-unsaved";
+    public const string DeadlineRemindersSent = "application.deadline-reminders-sent";
     public const string ApplicationDecided = "application.decided";
     public const string OfferAccepted = "application.offer-accepted";
     public const string ApplicationsReported = "application.reported";

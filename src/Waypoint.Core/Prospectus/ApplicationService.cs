@@ -17,6 +17,12 @@ public sealed class ProspectusOptions
     /// <summary>How many applications a young person may have in play at once.</summary>
     public int MaxApplications { get; set; } = 5;
 
+    /// <summary>Days before a saved course's application deadline when the young person is reminded of it.</summary>
+    public int DeadlineReminderDays { get; set; } = 7;
+
+    /// <summary>Minutes between the web app's checks for deadline reminders to send (0 turns the schedule off).</summary>
+    public int ReminderScanMinutes { get; set; } = 60;
+
     /// <summary>How often, at most, a search asks the database whether another process changed the courses.</summary>
     public int IndexCheckSeconds { get; set; } = 5;
 
@@ -37,6 +43,9 @@ public sealed record ApplyOptions(Guid CourseId, string PersonalStatement);
 public sealed record SaveProfileOptions(string? Email, string? Phone, string? Qualifications, string? Interests, string? SupportNeeds, string? RefereeName, string? RefereeEmail);
 
 public sealed record DecideOptions(Guid ApplicationId, ProviderDecision Decision, string? Conditions, DateOnly? InterviewOn, string? Note);
+
+/// <summary>A saved course as the young person's list shows it.</summary>
+public sealed record SavedCourseRow(Guid CourseId, string Title, string ProviderName, DateOnly? Deadline, bool IsPublished, bool Applied);
 
 /// <summary>One application as its pages show it: the application, its course and provider, and the applicant.</summary>
 public sealed record ApplicationView(CourseApplication Application, Course Course, string ProviderName, YoungPerson Applicant, ApplicantProfile? Profile, string? SchoolName);
@@ -102,6 +111,52 @@ public class ApplicationService(
         profile.UpdatedAt = Now;
         audit.Add(actor, AuditActions.ApplicationProfileSaved, entityType: "ApplicantProfile", entityId: person.Id.ToString(), youngPersonId: person.Id);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Saves a published course to the young person's list, to apply for later; saving it twice changes nothing.</summary>
+    public async Task SaveCourseAsync(Actor actor, Guid courseId, CancellationToken cancellationToken = default)
+    {
+        var person = await ApplicantAsync(actor, cancellationToken);
+        if (!await db.Courses.AnyAsync(c => c.Id == courseId && c.IsPublished, cancellationToken))
+        {
+            throw new RuleViolationException([new RuleViolation("CourseId", "This course is no longer offered", null)]);
+        }
+
+        if (await db.SavedCourses.AnyAsync(s => s.YoungPersonId == person.Id && s.CourseId == courseId, cancellationToken))
+        {
+            return;
+        }
+
+        db.SavedCourses.Add(new SavedCourse { YoungPersonId = person.Id, CourseId = courseId, SavedAt = Now });
+        audit.Add(actor, AuditActions.CourseSaved, entityType: "Course", entityId: courseId.ToString(), youngPersonId: person.Id);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RemoveSavedCourseAsync(Actor actor, Guid courseId, CancellationToken cancellationToken = default)
+    {
+        var person = await ApplicantAsync(actor, cancellationToken);
+        var saved = await db.SavedCourses.SingleOrDefaultAsync(s => s.YoungPersonId == person.Id && s.CourseId == courseId, cancellationToken);
+        if (saved is null)
+        {
+            return;
+        }
+
+        db.SavedCourses.Remove(saved);
+        audit.Add(actor, AuditActions.CourseUnsaved, entityType: "Course", entityId: courseId.ToString(), youngPersonId: person.Id);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The young person's saved courses, soonest deadline first, each saying whether they have applied.</summary>
+    public async Task<List<SavedCourseRow>> SavedCoursesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var person = await ApplicantAsync(actor, cancellationToken);
+        var rows = await (from s in db.SavedCourses.AsNoTracking()
+                          join c in db.Courses.AsNoTracking() on s.CourseId equals c.Id
+                          join o in db.Organisations.AsNoTracking() on c.ProviderId equals o.Id
+                          where s.YoungPersonId == person.Id
+                          select new SavedCourseRow(c.Id, c.Title, o.Name, c.ApplicationDeadline, c.IsPublished,
+                              db.CourseApplications.Any(a => a.YoungPersonId == person.Id && a.CourseId == c.Id))).ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Deadline ?? DateOnly.MaxValue).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
     }
 
     public async Task<List<(CourseApplication Application, Course Course, string ProviderName)>> ForYoungPersonAsync(Actor actor, CancellationToken cancellationToken = default)

@@ -1872,6 +1872,42 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("course_applications", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Prospectus.SavedCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_courses");
+
+                    b.HasIndex("CourseId", "ReminderSentAt")
+                        .HasDatabaseName("ix_saved_courses_course_reminder");
+
+                    b.HasIndex("YoungPersonId", "CourseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_saved_courses_person_course");
+
+                    b.ToTable("saved_courses", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Risk.RiskHistoryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -3414,6 +3450,23 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_course_applications_young_person");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Prospectus.SavedCourse", b =>
+                {
+                    b.HasOne("Waypoint.Core.Prospectus.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_courses_course");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_courses_young_person");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Risk.RiskListDecision", b =>

@@ -1859,6 +1859,42 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("course_applications", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Prospectus.SavedCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_courses");
+
+                    b.HasIndex("CourseId", "ReminderSentAt")
+                        .HasDatabaseName("ix_saved_courses_course_reminder");
+
+                    b.HasIndex("YoungPersonId", "CourseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_saved_courses_person_course");
+
+                    b.ToTable("saved_courses", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Risk.RiskHistoryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -3399,6 +3435,23 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_course_applications_young_person");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Prospectus.SavedCourse", b =>
+                {
+                    b.HasOne("Waypoint.Core.Prospectus.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_courses_course");
+
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_courses_young_person");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Risk.RiskListDecision", b =>

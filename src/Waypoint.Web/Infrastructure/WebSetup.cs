@@ -145,6 +145,7 @@ public static class WebSetup
         services.AddHostedService<RiskScheduler>();
         services.AddHostedService<CareersSnapshotScheduler>();
         services.AddHostedService<WeeklyDigestScheduler>();
+        services.AddHostedService<DeadlineReminderScheduler>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.GetActor() ?? Actor.System("background"));
     }

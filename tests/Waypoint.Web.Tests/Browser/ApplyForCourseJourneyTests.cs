@@ -57,7 +57,17 @@ public class ApplyForCourseJourneyTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Equal(2, await page.Locator("#compare thead th").CountAsync());
         await CheckAccessibilityAsync();
 
-        output.WriteLine($"Applied for {title}; axe checked 8 pages");
+        // Save a course to apply for later: it is listed with its deadline on the saved courses page.
+        await page.GotoAsync("/courses?q=a+level&level=3&type=ALevel");
+        var toSave = page.Locator("#results h3 a").First;
+        var savedTitle = (await toSave.TextContentAsync())!.Trim();
+        await toSave.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save this course" }).ClickAsync();
+        Assert.Contains("Course saved", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(savedTitle, await page.Locator("#saved-courses").TextContentAsync(), StringComparison.Ordinal);
+        await CheckAccessibilityAsync();
+
+        output.WriteLine($"Applied for {title}, saved {savedTitle}; axe checked 9 pages");
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         await page.Context.CloseAsync();
     }

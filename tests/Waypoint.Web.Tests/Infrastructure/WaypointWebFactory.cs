@@ -38,6 +38,7 @@ public sealed class WaypointWebFactory : WebApplicationFactory<Program>
             ["Risk:ScanMinutes"] = "0",
             ["Careers:SnapshotScanMinutes"] = "0",
             ["Casework:DigestScanMinutes"] = "0",
+            ["Prospectus:ReminderScanMinutes"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             // EF logs a failed read of the migrations history table on every first migration of an empty PostgreSQL database.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",

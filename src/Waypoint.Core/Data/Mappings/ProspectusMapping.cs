@@ -60,3 +60,17 @@ public class ApplicantProfileMapping : IEntityTypeConfiguration<ApplicantProfile
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_applicant_profiles_young_person");
     }
 }
+
+public class SavedCourseMapping : IEntityTypeConfiguration<SavedCourse>
+{
+    public void Configure(EntityTypeBuilder<SavedCourse> builder)
+    {
+        builder.ToTable("saved_courses");
+        builder.HasOne<YoungPeople.YoungPerson>().WithMany().HasForeignKey(s => s.YoungPersonId)
+            .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_saved_courses_young_person");
+        builder.HasOne<Course>().WithMany().HasForeignKey(s => s.CourseId)
+            .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_saved_courses_course");
+        builder.HasIndex(s => new { s.YoungPersonId, s.CourseId }).IsUnique().HasDatabaseName("ux_saved_courses_person_course");
+        builder.HasIndex(s => new { s.CourseId, s.ReminderSentAt }).HasDatabaseName("ix_saved_courses_course_reminder");
+    }
+}

@@ -148,6 +148,90 @@ public class ProspectusTests(WebHosts hosts)
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task SavedCourses_DeadlineReminder_GoesOnceAndNotForACourseAppliedFor(DatabaseProvider provider)
+    {
+        // Arrange: the clock is 23 November 2026; one saved course closes in 4 days, one in 3 but is applied for, one in March
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "988", "Binsey School");
+        var college = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "988", "Medley College");
+        var soon = await CourseAsync(factory, college, "Diploma in Animal Care", "Animal care", "OX2 0AA", level: 2);
+        var appliedFor = await CourseAsync(factory, college, "Diploma in Floristry", "Floristry", "OX2 0AA", level: 2);
+        var later = await CourseAsync(factory, college, "Diploma in Horticulture", "Horticulture", "OX2 0AA", level: 2);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+            await db.Courses.Where(c => c.Id == soon.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ApplicationDeadline, new DateOnly(2026, 11, 27)));
+            await db.Courses.Where(c => c.Id == appliedFor.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ApplicationDeadline, new DateOnly(2026, 11, 26)));
+        }
+
+        var pupil = await factory.Data.CreateYoungPersonAsync(p =>
+        {
+            p.LeadLaCode = "988";
+            p.SchoolId = school.Id;
+            p.Email = $"pupil.{Guid.NewGuid():N}@test.waypoint.test";
+        }, yearGroup: 11);
+        var pupilUser = await factory.Data.CreateUserAsync(WaypointRole.YoungPerson, youngPersonId: pupil.Id);
+        using var young = factory.CreateSession();
+        await young.SignInAsync(pupilUser.Email!, TestData.Password);
+
+        // Act: save the three courses from their pages (one twice), apply for one, remove none yet
+        async Task<HttpResponseMessage> SaveAsync(Course course)
+        {
+            var page = await young.GetAsync($"/courses/{course.Id}");
+            var token = page.Document.QuerySelector("form[action*='handler=Save'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            return await young.Client.PostAsync("/me/applications/saved?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["courseId"] = course.Id.ToString(),
+            }));
+        }
+
+        var saved = new List<HttpResponseMessage> { await SaveAsync(soon), await SaveAsync(appliedFor), await SaveAsync(later), await SaveAsync(soon) };
+        await young.PostFormAsync($"/me/applications/apply/{appliedFor.Id}", new Dictionary<string, string> { ["PersonalStatement"] = "I arrange flowers for our village show." });
+        var list = await young.GetAsync("/me/applications/saved");
+        int first, second;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var reminders = scope.ServiceProvider.GetRequiredService<DeadlineReminders>();
+            first = await reminders.SendDueAsync(Waypoint.Core.Access.Actor.System("test schedule"));
+            second = await reminders.SendDueAsync(Waypoint.Core.Access.Actor.System("test schedule"));
+        }
+
+        var removeToken = list.Document.QuerySelector("form[action*='handler=Remove'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var removed = await young.Client.PostAsync("/me/applications/saved?handler=Remove", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = removeToken, ["courseId"] = later.Id.ToString(),
+        }));
+        var afterRemoval = await young.GetAsync("/me/applications/saved");
+
+        // Assert: the list, soonest deadline first, says which was applied for
+        Assert.All(saved, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var rows = list.Document.QuerySelectorAll("#saved-courses tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("Diploma in Floristry", rows[0], StringComparison.Ordinal);
+        Assert.Contains("Applied", rows[0], StringComparison.Ordinal);
+        Assert.Contains("Diploma in Animal Care", rows[1], StringComparison.Ordinal);
+        Assert.Contains("27 Nov 2026", rows[1], StringComparison.Ordinal);
+        Assert.Contains("Diploma in Horticulture", rows[2], StringComparison.Ordinal);
+
+        // Assert: one reminder, for the course closing soon and not applied for, and not sent twice
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        var reminder = Assert.Single(Directory.GetFiles(factory.Outbox, "*.json").Select(File.ReadAllText),
+            m => m.Contains(pupil.Email!, StringComparison.Ordinal) && m.Contains("Apply by", StringComparison.Ordinal));
+        Assert.Contains("Diploma in Animal Care", reminder, StringComparison.Ordinal);
+        Assert.Contains("in 4 days", reminder, StringComparison.Ordinal);
+
+        // Assert: removal, and every change audited against the young person
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(2, afterRemoval.Document.QuerySelectorAll("#saved-courses tbody tr").Length);
+        await using var auditScope = factory.Services.CreateAsyncScope();
+        var check = auditScope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+        Assert.Equal(3, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.CourseSaved && e.YoungPersonId == pupil.Id));
+        Assert.Equal(1, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.CourseUnsaved && e.YoungPersonId == pupil.Id));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task ApplyOfferAccept_FullCycle_SetsSeptemberGuaranteeOfferMadeAndIntendedDestination(DatabaseProvider provider)
     {
         // Arrange: a Year 11 pupil at a school in LA 973, two colleges with a course each
