@@ -107,7 +107,7 @@ public sealed class DemoDataGenerator
 
     private YoungPerson Person(int yearGroup, List<Organisation> schools, List<Organisation> colleges, Organisation trainingProvider, bool forceEhcPlan = false)
     {
-        var disadvantage = Normal();
+        var disadvantage = random.Normal();
         var gender = random.NextDouble() switch
         {
             < 0.005 => Gender.U,
@@ -122,12 +122,12 @@ public sealed class DemoDataGenerator
         var homeSchool = schools[random.Next(schools.Count)];
 
         var boy = gender == Gender.M;
-        var ehcPlan = forceEhcPlan || random.NextDouble() < Logistic(-3.3 + (0.55 * disadvantage) + (boy ? 0.6 : -0.3));
-        var senSupport = !ehcPlan && random.NextDouble() < Logistic(-2.0 + (0.6 * disadvantage) + (boy ? 0.3 : -0.2));
-        var fsm = random.NextDouble() < Logistic(-1.35 + (1.1 * disadvantage) + (ehcPlan || senSupport ? 0.6 : 0));
-        var attendance = Math.Clamp(96.5 - (2.0 * Math.Max(0, disadvantage)) - (fsm ? 0.5 : 0) - (ehcPlan ? 2 : 0) - Math.Abs(Normal() * 4.0), 35, 100);
+        var ehcPlan = forceEhcPlan || random.NextDouble() < DemoRandom.Logistic(-3.3 + (0.55 * disadvantage) + (boy ? 0.6 : -0.3));
+        var senSupport = !ehcPlan && random.NextDouble() < DemoRandom.Logistic(-2.0 + (0.6 * disadvantage) + (boy ? 0.3 : -0.2));
+        var fsm = random.NextDouble() < DemoRandom.Logistic(-1.35 + (1.1 * disadvantage) + (ehcPlan || senSupport ? 0.6 : 0));
+        var attendance = Math.Clamp(96.5 - (2.0 * Math.Max(0, disadvantage)) - (fsm ? 0.5 : 0) - (ehcPlan ? 2 : 0) - Math.Abs(random.Normal() * 4.0), 35, 100);
         var suspensionRate = 0.04 * Math.Exp(1.1 * disadvantage) * (fsm ? 2.2 : 1);
-        var suspensions = Poisson(suspensionRate);
+        var suspensions = random.Poisson(suspensionRate);
         var permanentExclusion = random.NextDouble() < 0.0008 * Math.Exp(1.4 * disadvantage) * (fsm ? 2 : 1);
 
         var person = new YoungPerson
@@ -140,7 +140,7 @@ public sealed class DemoDataGenerator
             PreferredGivenName = random.NextDouble() < 0.03 ? Pick(DemoNames.GirlsNames.Concat(DemoNames.BoysNames).ToArray()) : null,
             DateOfBirth = dateOfBirth,
             Gender = gender,
-            EthnicityCode = PickWeighted(DemoNames.Ethnicities),
+            EthnicityCode = random.PickWeighted(DemoNames.Ethnicities),
             AddressLine1 = $"{random.Next(1, 180)} {Pick(DemoNames.Streets)}",
             Town = town,
             County = "Oxfordshire",
@@ -175,13 +175,13 @@ public sealed class DemoDataGenerator
             YoungPersonId = person.Id,
             FreeSchoolMeals = fsm,
             EnglishAdditionalLanguage = person.EthnicityCode is not ("WBRI" or "WIRI" or "BBRI" or "MWBC") && random.NextDouble() < 0.55,
-            ChildInNeed = random.NextDouble() < Logistic(-4.2 + (1.1 * disadvantage)),
+            ChildInNeed = random.NextDouble() < DemoRandom.Logistic(-4.2 + (1.1 * disadvantage)),
             YoungCarer = person.Characteristics.Any(c => c.Code == "140"),
             AttendancePercent = attendancePercent,
             Suspensions = suspensions,
             PermanentExclusions = permanentExclusion ? 1 : 0,
-            SchoolMoves = Poisson(0.15 * Math.Exp(0.6 * disadvantage)),
-            Ks2ScaledScore = (int)Math.Clamp(Math.Round(104 - (3.5 * disadvantage) - (ehcPlan ? 8 : senSupport ? 4 : 0) + (Normal() * 4)), 80, 120),
+            SchoolMoves = random.Poisson(0.15 * Math.Exp(0.6 * disadvantage)),
+            Ks2ScaledScore = (int)Math.Clamp(Math.Round(104 - (3.5 * disadvantage) - (ehcPlan ? 8 : senSupport ? 4 : 0) + (random.Normal() * 4)), 80, 120),
             AsOf = today.AddDays(-random.Next(10, 60)),
         };
 
@@ -228,16 +228,16 @@ public sealed class DemoDataGenerator
             }
         }
 
-        Maybe("110", Logistic(-5.6 + (1.2 * disadvantage)));
-        Maybe("140", Logistic(-4.3 + (0.7 * disadvantage)));
-        Maybe("170", age >= 14 ? Logistic(-6.3 + (1.4 * disadvantage) + (person.Gender == Gender.M ? 0.8 : -0.8)) : 0);
-        Maybe("210", Logistic(-3.6 + (0.5 * disadvantage)));
-        Maybe("200", age <= 16 ? Logistic(-5.5 + (1.3 * disadvantage)) : 0);
-        Maybe("150", age >= 15 ? Logistic(-6 + disadvantage) : 0);
+        Maybe("110", DemoRandom.Logistic(-5.6 + (1.2 * disadvantage)));
+        Maybe("140", DemoRandom.Logistic(-4.3 + (0.7 * disadvantage)));
+        Maybe("170", age >= 14 ? DemoRandom.Logistic(-6.3 + (1.4 * disadvantage) + (person.Gender == Gender.M ? 0.8 : -0.8)) : 0);
+        Maybe("210", DemoRandom.Logistic(-3.6 + (0.5 * disadvantage)));
+        Maybe("200", age <= 16 ? DemoRandom.Logistic(-5.5 + (1.3 * disadvantage)) : 0);
+        Maybe("150", age >= 15 ? DemoRandom.Logistic(-6 + disadvantage) : 0);
         if (person.Gender == Gender.F && age >= 16)
         {
-            Maybe("180", Logistic(-5.6 + (0.9 * disadvantage)));
-            Maybe("120", Logistic(-5.2 + (0.9 * disadvantage)));
+            Maybe("180", DemoRandom.Logistic(-5.6 + (0.9 * disadvantage)));
+            Maybe("120", DemoRandom.Logistic(-5.2 + (0.9 * disadvantage)));
         }
 
         if (person.Characteristics.Any(c => c.Code == "110") && age >= 16 && random.NextDouble() < 0.5)
@@ -250,8 +250,8 @@ public sealed class DemoDataGenerator
     {
         var yearStart = new DateOnly(AcademicAge.AcademicYearStart(today), 9, 5);
         var has = (string code) => person.Characteristics.Any(c => c.Code == code);
-        var neetOdds = Logistic(-4.5 + (1.25 * disadvantage) + (person.Census!.FreeSchoolMeals ? 0.5 : 0) + (yearGroup >= 13 ? 0.45 : 0) + (person.HasEhcPlan ? 0.4 : 0));
-        var notKnownOdds = Logistic(-4.7 + (0.8 * disadvantage) + (yearGroup >= 13 ? 0.5 : 0));
+        var neetOdds = DemoRandom.Logistic(-4.5 + (1.25 * disadvantage) + (person.Census!.FreeSchoolMeals ? 0.5 : 0) + (yearGroup >= 13 ? 0.45 : 0) + (person.HasEhcPlan ? 0.4 : 0));
+        var notKnownOdds = DemoRandom.Logistic(-4.7 + (0.8 * disadvantage) + (yearGroup >= 13 ? 0.5 : 0));
         var roll = random.NextDouble();
         person.LevelOfNeed = disadvantage > 1.3 ? 2 : 3;
 
@@ -276,7 +276,7 @@ public sealed class DemoDataGenerator
 
         if (roll < neetOdds)
         {
-            var code = has("140") ? "620" : has("120") ? "630" : has("180") ? "650" : PickWeighted([("619", 55), ("610", 15), ("640", 15), ("680", 5), ("616", 6), ("540", 4)]);
+            var code = has("140") ? "620" : has("120") ? "630" : has("180") ? "650" : random.PickWeighted([("619", 55), ("610", 15), ("640", 15), ("680", 5), ("616", 6), ("540", 4)]);
             var start = today.AddDays(-random.Next(5, 240));
             person.LevelOfNeed = random.NextDouble() < 0.5 ? 1 : 2;
             AddActivity(person, code, start, null, neet: true);
@@ -285,7 +285,7 @@ public sealed class DemoDataGenerator
 
         if (roll < neetOdds + notKnownOdds)
         {
-            AddActivity(person, PickWeighted([("810", 80), ("820", 12), ("830", 8)]), today.AddDays(-random.Next(20, 300)), null);
+            AddActivity(person, random.PickWeighted([("810", 80), ("820", 12), ("830", 8)]), today.AddDays(-random.Next(20, 300)), null);
             return;
         }
 
@@ -322,8 +322,8 @@ public sealed class DemoDataGenerator
         }
 
         var code = yearGroup == 11
-            ? PickWeighted([("110", 70), ("140", 15), ("120", 5), ("151", 5), ("159", 5)])
-            : PickWeighted([("114", 60), ("110", 15), ("115", 10), ("120", 5), ("154", 5), ("159", 5)]);
+            ? random.PickWeighted([("110", 70), ("140", 15), ("120", 5), ("151", 5), ("159", 5)])
+            : random.PickWeighted([("114", 60), ("110", 15), ("115", 10), ("120", 5), ("154", 5), ("159", 5)]);
         var offered = Nccis.SeptemberGuaranteeCodes.Find(code)?.Category == Nccis.GuaranteeCategory.OfferMade;
         person.SeptemberGuarantee.Add(new SeptemberGuaranteeOffer
         {
@@ -416,45 +416,6 @@ public sealed class DemoDataGenerator
     private char InwardLetter() => "ABDEFGHJLNPQRSTUWXYZ"[random.Next(20)];
 
     private T Pick<T>(T[] items) => items[random.Next(items.Length)];
-
-    private string PickWeighted((string Code, double Weight)[] items)
-    {
-        var total = items.Sum(i => i.Weight);
-        var roll = random.NextDouble() * total;
-        foreach (var (code, weight) in items)
-        {
-            roll -= weight;
-            if (roll <= 0)
-            {
-                return code;
-            }
-        }
-
-        return items[^1].Code;
-    }
-
-    private double Normal()
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    private int Poisson(double lambda)
-    {
-        var limit = Math.Exp(-lambda);
-        var product = random.NextDouble();
-        var count = 0;
-        while (product > limit && count < 20)
-        {
-            product *= random.NextDouble();
-            count++;
-        }
-
-        return count;
-    }
-
-    private static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
     private static string Ascii(string name) => NameSearch.Fold(name).Replace(" ", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 }

@@ -39,27 +39,27 @@ public sealed class RiskHistoryGenerator(int seed = 2026)
 
     public RiskHistoryRecord Pupil(string laCode, int cohortYear)
     {
-        var d = Normal();
+        var d = random.Normal();
         var gender = random.NextDouble() switch { < 0.005 => Gender.U, < 0.505 => Gender.M, _ => Gender.F };
         var boy = gender == Gender.M;
-        var ethnicity = PickWeighted(DemoNames.Ethnicities);
+        var ethnicity = random.PickWeighted(DemoNames.Ethnicities);
         var eal = ethnicity is not ("WBRI" or "WIRI" or "BBRI" or "MWBC") && random.NextDouble() < 0.55;
-        var ehc = random.NextDouble() < Logistic(-3.3 + (0.55 * d) + (boy ? 0.6 : -0.3));
-        var sen = !ehc && random.NextDouble() < Logistic(-2.0 + (0.6 * d) + (boy ? 0.3 : -0.2));
-        var fsm = random.NextDouble() < Logistic(-1.35 + (1.1 * d) + (ehc || sen ? 0.6 : 0));
-        var disengaged = random.NextDouble() < Logistic(-2.6 + (0.8 * d));
-        var attendance = Math.Clamp(96.5 - (2.0 * Math.Max(0, d)) - (fsm ? 0.5 : 0) - (ehc ? 2 : 0) - Math.Abs(Normal() * 3.5)
-            - (disengaged ? 6 + Math.Abs(Normal() * 10) : 0), 30, 100);
-        var suspensions = Poisson(0.08 * Math.Exp(1.1 * d) * (fsm ? 2.2 : 1) * (disengaged ? 2 : 1));
+        var ehc = random.NextDouble() < DemoRandom.Logistic(-3.3 + (0.55 * d) + (boy ? 0.6 : -0.3));
+        var sen = !ehc && random.NextDouble() < DemoRandom.Logistic(-2.0 + (0.6 * d) + (boy ? 0.3 : -0.2));
+        var fsm = random.NextDouble() < DemoRandom.Logistic(-1.35 + (1.1 * d) + (ehc || sen ? 0.6 : 0));
+        var disengaged = random.NextDouble() < DemoRandom.Logistic(-2.6 + (0.8 * d));
+        var attendance = Math.Clamp(96.5 - (2.0 * Math.Max(0, d)) - (fsm ? 0.5 : 0) - (ehc ? 2 : 0) - Math.Abs(random.Normal() * 3.5)
+            - (disengaged ? 6 + Math.Abs(random.Normal() * 10) : 0), 30, 100);
+        var suspensions = random.Poisson(0.08 * Math.Exp(1.1 * d) * (fsm ? 2.2 : 1) * (disengaged ? 2 : 1));
         var permanent = random.NextDouble() < 0.0015 * Math.Exp(1.4 * d) * (fsm ? 2 : 1) ? 1 : 0;
-        var lookedAfter = random.NextDouble() < Logistic(-5.0 + (1.2 * d));
-        var childInNeed = random.NextDouble() < Logistic(-3.2 + (1.0 * d));
-        var carer = random.NextDouble() < Logistic(-4.0 + (0.7 * d));
-        var parent = gender == Gender.F && random.NextDouble() < Logistic(-6.5 + (0.9 * d));
-        var youthJustice = random.NextDouble() < Logistic(-5.8 + (1.4 * d) + (boy ? 0.8 : -0.8));
-        var ap = random.NextDouble() < Logistic(-5.0 + (1.3 * d) + (disengaged ? 1 : 0));
-        var moves = Poisson(0.15 * Math.Exp(0.5 * d));
-        int? ks2 = random.NextDouble() < 0.05 ? null : (int)Math.Round(Math.Clamp(104 - (3.5 * d) + (Normal() * 5) - (sen ? 4 : 0) - (ehc ? 8 : 0), 80, 120));
+        var lookedAfter = random.NextDouble() < DemoRandom.Logistic(-5.0 + (1.2 * d));
+        var childInNeed = random.NextDouble() < DemoRandom.Logistic(-3.2 + (1.0 * d));
+        var carer = random.NextDouble() < DemoRandom.Logistic(-4.0 + (0.7 * d));
+        var parent = gender == Gender.F && random.NextDouble() < DemoRandom.Logistic(-6.5 + (0.9 * d));
+        var youthJustice = random.NextDouble() < DemoRandom.Logistic(-5.8 + (1.4 * d) + (boy ? 0.8 : -0.8));
+        var ap = random.NextDouble() < DemoRandom.Logistic(-5.0 + (1.3 * d) + (disengaged ? 1 : 0));
+        var moves = random.Poisson(0.15 * Math.Exp(0.5 * d));
+        int? ks2 = random.NextDouble() < 0.05 ? null : (int)Math.Round(Math.Clamp(104 - (3.5 * d) + (random.Normal() * 5) - (sen ? 4 : 0) - (ehc ? 8 : 0), 80, 120));
 
         var deficit = Math.Max(0, 95 - attendance) / 5;
         var eta = -4.55
@@ -82,7 +82,7 @@ public sealed class RiskHistoryGenerator(int seed = 2026)
             + (ks2 is { } k ? 0.25 * Math.Max(0, 105 - k) / 5 : 0.3)
             + (boy ? 0.15 : 0)
             + (0.3 * d)
-            + (0.4 * Normal());
+            + (0.4 * random.Normal());
 
         return new RiskHistoryRecord
         {
@@ -105,45 +105,7 @@ public sealed class RiskHistoryGenerator(int seed = 2026)
             AlternativeProvision = ap,
             SchoolMoves = moves,
             Ks2ScaledScore = ks2,
-            NeetOrNotKnown = random.NextDouble() < Logistic(eta),
+            NeetOrNotKnown = random.NextDouble() < DemoRandom.Logistic(eta),
         };
     }
-
-    private string PickWeighted((string Code, double Weight)[] items)
-    {
-        var roll = random.NextDouble() * items.Sum(i => i.Weight);
-        foreach (var (code, weight) in items)
-        {
-            roll -= weight;
-            if (roll <= 0)
-            {
-                return code;
-            }
-        }
-
-        return items[^1].Code;
-    }
-
-    private double Normal()
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    private int Poisson(double lambda)
-    {
-        var limit = Math.Exp(-lambda);
-        var product = random.NextDouble();
-        var count = 0;
-        while (product > limit && count < 20)
-        {
-            product *= random.NextDouble();
-            count++;
-        }
-
-        return count;
-    }
-
-    private static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
 }

@@ -7,32 +7,19 @@ namespace Waypoint.Web.Infrastructure;
 /// Sends young people the application deadline reminders of the courses they saved, checking every
 /// <c>Prospectus:ReminderScanMinutes</c> (0 turns it off). Each saved course is reminded of once.
 /// </summary>
-public sealed class DeadlineReminderScheduler(IServiceScopeFactory scopes, ProspectusOptions options, TimeProvider clock, ILogger<DeadlineReminderScheduler> logger) : BackgroundService
+public sealed class DeadlineReminderScheduler(IServiceScopeFactory scopes, ProspectusOptions options, TimeProvider clock, ILogger<DeadlineReminderScheduler> logger)
+    : ScheduledJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.ReminderScanMinutes <= 0)
-        {
-            return;
-        }
+    protected override int IntervalMinutes => options.ReminderScanMinutes;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.ReminderScanMinutes), clock);
-        do
+    protected override string Name => "The deadline reminders";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var sent = await services.GetRequiredService<DeadlineReminders>().SendDueAsync(Actor.System("deadline reminder schedule"), cancellationToken);
+        if (sent > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().SendDueAsync(Actor.System("deadline reminder schedule"), stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Sent {Reminders} application deadline reminders", sent);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The deadline reminders failed");
-            }
+            Logger.LogInformation("Sent {Reminders} application deadline reminders", sent);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

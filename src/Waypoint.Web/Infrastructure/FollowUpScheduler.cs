@@ -1,4 +1,5 @@
 using Waypoint.Core.Access;
+using Waypoint.Core.Casework;
 using Waypoint.Core.Tracking;
 
 namespace Waypoint.Web.Infrastructure;
@@ -7,41 +8,27 @@ namespace Waypoint.Web.Infrastructure;
 /// Currency lapses with the passing of time, not with anyone's action, so a schedule opens the follow-ups for
 /// activities that have lapsed into "not known", and for young people approaching 18 (the Jobcentre Plus conversation). Every <c>Tracking:FollowUpScanMinutes</c> (0 turns it off).
 /// </summary>
-public sealed class FollowUpScheduler(IServiceScopeFactory scopes, TrackingOptions options, TimeProvider clock, ILogger<FollowUpScheduler> logger) : BackgroundService
+public sealed class FollowUpScheduler(IServiceScopeFactory scopes, TrackingOptions options, TimeProvider clock, ILogger<FollowUpScheduler> logger)
+    : ScheduledJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override int IntervalMinutes => options.FollowUpScanMinutes;
+
+    protected override string Name => "The lapsed-activity follow-up scan";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (options.FollowUpScanMinutes <= 0)
+        var created = await services.GetRequiredService<ParticipationService>()
+            .CreateLapsedFollowUpsAsync(Actor.System("follow-up schedule"), cancellationToken);
+        if (created > 0)
         {
-            return;
+            Logger.LogInformation("Opened {Count} follow-ups for activities that have lapsed", created);
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.FollowUpScanMinutes), clock);
-        do
+        var turning18 = await services.GetRequiredService<CaseworkService>()
+            .CreateDateRuleTasksAsync(Actor.System("follow-up schedule"), cancellationToken);
+        if (turning18 > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var created = await scope.ServiceProvider.GetRequiredService<ParticipationService>()
-                    .CreateLapsedFollowUpsAsync(Actor.System("follow-up schedule"), stoppingToken);
-                if (created > 0)
-                {
-                    logger.LogInformation("Opened {Count} follow-ups for activities that have lapsed", created);
-                }
-
-                var turning18 = await scope.ServiceProvider.GetRequiredService<Core.Casework.CaseworkService>()
-                    .CreateDateRuleTasksAsync(Actor.System("follow-up schedule"), stoppingToken);
-                if (turning18 > 0)
-                {
-                    logger.LogInformation("Opened {Count} follow-ups for young people approaching 18", turning18);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failed scan is retried at the next tick; the app must keep serving pages meanwhile.
-                logger.LogError(ex, "The lapsed-activity follow-up scan failed");
-            }
+            Logger.LogInformation("Opened {Count} follow-ups for young people approaching 18", turning18);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

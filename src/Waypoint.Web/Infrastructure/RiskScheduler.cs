@@ -8,36 +8,19 @@ namespace Waypoint.Web.Infrastructure;
 /// whose scores are missing this term, older than its latest import (new data arrived) or older than
 /// <c>Risk:RecomputeDays</c> (default 7, the schedule).
 /// </summary>
-public sealed class RiskScheduler(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RiskScheduler> logger) : BackgroundService
+public sealed class RiskScheduler(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RiskScheduler> logger)
+    : ScheduledJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = configuration.GetValue("Risk:ScanMinutes", 30);
-        var maxAge = TimeSpan.FromDays(configuration.GetValue("Risk:RecomputeDays", 7));
-        if (minutes <= 0)
-        {
-            return;
-        }
+    protected override int IntervalMinutes => configuration.GetValue("Risk:ScanMinutes", 30);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        do
+    protected override string Name => "Recomputing risk of NEET scores";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var maxAge = TimeSpan.FromDays(configuration.GetValue("Risk:RecomputeDays", 7));
+        foreach (var r in await services.GetRequiredService<RiskService>().RecomputeDueAsync(Actor.System("risk of NEET schedule"), maxAge, cancellationToken))
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var results = await scope.ServiceProvider.GetRequiredService<RiskService>()
-                    .RecomputeDueAsync(Actor.System("risk of NEET schedule"), maxAge, stoppingToken);
-                foreach (var r in results)
-                {
-                    logger.LogInformation("Recomputed risk of NEET scores of LA {LaCode}: {Pupils} pupils", r.LaCode, r.Scored);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failed run is retried at the next tick; the app must keep serving pages meanwhile.
-                logger.LogError(ex, "Recomputing risk of NEET scores failed");
-            }
+            Logger.LogInformation("Recomputed risk of NEET scores of LA {LaCode}: {Pupils} pupils", r.LaCode, r.Scored);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
