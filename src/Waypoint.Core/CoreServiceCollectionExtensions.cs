@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Risk.RiskService>();
         services.AddSingleton(configuration?.GetSection("Careers").Get<Careers.CareersOptions>() ?? new Careers.CareersOptions());
         services.AddScoped<Careers.CareersService>();
+        services.AddScoped<Careers.CareersReflections>();
         services.AddScoped<Careers.CareersMeasuresService>();
         services.AddScoped<Careers.BenchmarkAssessment>();
         services.AddScoped<Careers.CareersDemo>();

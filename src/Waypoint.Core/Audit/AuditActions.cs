@@ -79,6 +79,8 @@ public static class AuditActions
     public const string CareersGapsViewed = "careers.gaps-viewed";
     public const string CareersRegisterViewed = "careers.register-viewed";
     public const string CareersImportPreviewed = "careers.import-previewed";
+    public const string CareersOwnActivitiesViewed = "young-person.careers-activities-viewed";
+    public const string CareersReflectionSaved = "young-person.careers-reflection-saved";
     public const string CourseCreated = "course.created";
     public const string CourseUpdated = "course.updated";
     public const string CoursesImported = "course.imported";

@@ -74,6 +74,7 @@ public static class RoleNavigation
         {
             items.Add(new("Find a course", "/courses"));
             items.Add(new("Your applications", "/me/applications"));
+            items.Add(new("Your careers activities", "/me/careers"));
         }
 
         if (role.IsEstablishmentStaff())

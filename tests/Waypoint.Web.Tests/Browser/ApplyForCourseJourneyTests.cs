@@ -67,7 +67,16 @@ public class ApplyForCourseJourneyTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Contains(savedTitle, await page.Locator("#saved-courses").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync();
 
-        output.WriteLine($"Applied for {title}, saved {savedTitle}; axe checked 9 pages");
+        // Reflect on a careers activity the school recorded: the reflection is kept and shown back in its form.
+        await page.GotoAsync("/me/careers");
+        await CheckAccessibilityAsync();
+        var activity = page.Locator("[data-participation]").First;
+        await activity.Locator("textarea").FillAsync("I liked hearing how the engineers solve problems.");
+        await activity.GetByRole(AriaRole.Button).ClickAsync();
+        Assert.Contains("Reflection saved", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("I liked hearing how the engineers solve problems.", await page.Locator("[data-participation] textarea").First.InputValueAsync());
+
+        output.WriteLine($"Applied for {title}, saved {savedTitle}, wrote a reflection; axe checked 10 pages");
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         await page.Context.CloseAsync();
     }

@@ -213,4 +213,62 @@ public class CareersPagesTests(WebHosts hosts)
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<WaypointDbContext>().CareersParticipations.CountAsync(p => p.SchoolId == schoolId);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Reflection_PupilWritesOnTheirOwnActivity_SchoolSeesItAndAnotherPupilCannotTouchIt(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "955");
+        var leader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        var pupil = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup: 10);
+        var classmate = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup: 10);
+        var pupilUser = await factory.Data.CreateUserAsync(WaypointRole.YoungPerson, youngPersonId: pupil.Id);
+        var classmateUser = await factory.Data.CreateUserAsync(WaypointRole.YoungPerson, youngPersonId: classmate.Id);
+        using var staff = factory.CreateSession();
+        await staff.SignInAsync(leader.Email!, TestData.Password);
+        var register = await staff.GetAsync("/school/careers/activities/new?group=year-10&type=WorkplaceVisit");
+        var recorded = await PostAsync(staff, register, "/school/careers/activities/new",
+            Activity(CareersActivityType.WorkplaceVisit, "Visit to the hospital labs", factory.Data.Today.AddDays(-2), [pupil.Id, classmate.Id]));
+        using var young = factory.CreateSession();
+        await young.SignInAsync(pupilUser.Email!, TestData.Password);
+        using var other = factory.CreateSession();
+        await other.SignInAsync(classmateUser.Email!, TestData.Password);
+
+        var mine = await young.GetAsync("/me/careers");
+        var card = Assert.Single(mine.Document.QuerySelectorAll("[data-participation]"));
+        var participationId = card.GetAttribute("data-participation")!;
+        var tooLong = await PostAsync(young, mine, "/me/careers?handler=Reflect", [new("participationId", participationId), new("reflection", new string('x', 2001))]);
+        var saved = await PostAsync(young, mine, "/me/careers?handler=Reflect",
+            [new("participationId", participationId), new("reflection", "  I want to be a lab technician.\r\nAsk about the apprenticeship.  ")]);
+        var afterSave = await young.GetAsync("/me/careers");
+        var theirs = await other.GetAsync("/me/careers");
+        var tampered = await PostAsync(other, theirs, "/me/careers?handler=Reflect", [new("participationId", participationId), new("reflection", "Overwritten")]);
+        var detail = await staff.GetAsync(recorded.Location!);
+        var staffOnPupilPage = await staff.GetAsync("/me/careers");
+
+        Assert.Equal(HttpStatusCode.Redirect, recorded.Status);
+        Assert.Contains("Visit to the hospital labs", card.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Equal(["Your reflection must be 2,000 characters or fewer"], tooLong.ErrorSummary);
+        Assert.Equal(new string('x', 2001), tooLong.Document.QuerySelector($"#reflection-{participationId}")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal("I want to be a lab technician.\nAsk about the apprenticeship.", afterSave.Document.QuerySelector($"#reflection-{participationId}")!.TextContent);
+        Assert.DoesNotContain(participationId, theirs.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, tampered.Status);
+        Assert.Contains("1 of 2 pupils have written a reflection", detail.Document.QuerySelector("#reflection-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("lab technician", detail.Document.QuerySelector($"#register li[data-pupil='{pupil.Id}'] [data-reflection]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(detail.Document.QuerySelector($"#register li[data-pupil='{classmate.Id}'] [data-reflection]"));
+        Assert.NotEqual(HttpStatusCode.OK, staffOnPupilPage.Status);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+        var stored = await db.CareersParticipations.AsNoTracking().SingleAsync(p => p.Id == Guid.Parse(participationId));
+        Assert.Equal("I want to be a lab technician.\nAsk about the apprenticeship.", stored.Reflection);
+        Assert.Equal(pupil.Id, stored.YoungPersonId);
+        var events = await factory.AuditEventsAsync(q => q.Where(e => e.EntityId == participationId));
+        Assert.Single(events, e => e.Action == AuditActions.CareersReflectionSaved && e.UserId == pupilUser.Id && e.YoungPersonId == pupil.Id);
+        Assert.Single(events, e => e.Action == AuditActions.AccessDenied && e.UserId == classmateUser.Id);
+        // Opened, shown again with the error, opened after saving.
+        Assert.Equal(3, (await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.CareersOwnActivitiesViewed && e.YoungPersonId == pupil.Id))).Count);
+    }
 }

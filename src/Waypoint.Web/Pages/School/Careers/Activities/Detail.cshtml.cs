@@ -17,6 +17,9 @@ public class DetailModel(CareersService careers, YoungPersonAccess access, Audit
     public CareersActivity Activity { get; private set; } = null!;
     public IReadOnlyList<RegisterPupil> Register { get; private set; } = [];
 
+    /// <summary>What pupils on the register wrote afterwards, by pupil: the "followed by reflection" of a meaningful encounter.</summary>
+    public IReadOnlyDictionary<Guid, string> Reflections { get; private set; } = new Dictionary<Guid, string>();
+
     [BindProperty]
     public string? UpnList { get; set; }
 
@@ -91,8 +94,9 @@ public class DetailModel(CareersService careers, YoungPersonAccess access, Audit
                           where p.ActivityId == id
                           join y in access.VisibleTo(Actor) on p.YoungPersonId equals y.Id
                           orderby y.FamilyName, y.GivenName
-                          select new { y.Id, y.GivenName, y.FamilyName, p.YearGroup }).ToListAsync();
+                          select new { y.Id, y.GivenName, y.FamilyName, p.YearGroup, p.Reflection }).ToListAsync();
         Register = rows.Select(r => new RegisterPupil(r.Id, $"{r.GivenName} {r.FamilyName}", r.YearGroup)).ToList();
+        Reflections = rows.Where(r => r.Reflection is not null).ToDictionary(r => r.Id, r => r.Reflection!);
         await audit.RecordAsync(Actor, AuditActions.CareersRegisterViewed, entityType: "CareersActivity", entityId: id.ToString(), details: new { results = Register.Count });
         return true;
     }
