@@ -90,7 +90,7 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
                 continue;
             }
 
-            results.Add(area.Measure is { } measure ? MeasureArea(school, area, measure) : area.Key switch
+            results.Add(area.Measure is { } measure ? WithTwoWeeks(MeasureArea(school, area, measure), school, measure) : area.Key switch
             {
                 "bm1-leader" => programme is null
                     ? new AreaResult(area, AreaStatus.NotAchieved, "No programme has been published yet.")
@@ -130,6 +130,25 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
             ? new AreaResult(area, AreaStatus.Unscored, $"No {who} on roll.", Applicable: false)
             : new AreaResult(area, StatusFor(figure.Met, figure.Due),
                 $"{figure.Percent}% of {who} ({measure.DisplayName().ToLowerInvariant()}): {figure.Gaps} {(figure.Gaps == 1 ? "pupil has" : "pupils have")} not.");
+    }
+
+    /// <summary>
+    /// Benchmark 6's evidence also says how many of the pupils due have had two weeks of workplace experience in all, the
+    /// government's ambition, though the benchmark itself is met by one experience.
+    /// </summary>
+    private static AreaResult WithTwoWeeks(AreaResult result, SchoolMeasures school, CareersMeasure measure)
+    {
+        if (measure is not (CareersMeasure.WorkplaceExperienceBy16 or CareersMeasure.WorkplaceExperienceBy18) || !result.Applicable)
+        {
+            return result;
+        }
+
+        var due = school.Pupils.Where(p => p.IsDue(measure)).ToList();
+        var twoWeeks = due.Count(p => p.Counts.WorkplaceHours >= CareersMeasures.TwoWeeksHours);
+        return result with
+        {
+            Evidence = $"{result.Evidence} {twoWeeks} of {due.Count} have had two weeks ({CareersMeasures.TwoWeeksHours:0} hours) of workplace experience in all.",
+        };
     }
 
     private static AreaResult InclusionArea(SchoolMeasures school, AssessmentArea area)

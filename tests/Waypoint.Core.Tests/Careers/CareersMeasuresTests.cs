@@ -193,6 +193,26 @@ public class CareersMeasuresTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task WorkplaceHours_TwoWeeksIsSixtyHoursInAll_ShownInBenchmark6Evidence(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_two_weeks");
+        var twoPlacements = await world.PupilAsync(12);
+        var onePlacement = await world.PupilAsync(12);
+        var justShort = await world.PupilAsync(12);
+        await world.RecordAsync(CareersActivityType.WorkExperience, new(2026, 7, 6), [twoPlacements.Id, onePlacement.Id], hours: 35m);
+        await world.RecordAsync(CareersActivityType.WorkExperience, new(2026, 10, 12), [twoPlacements.Id], hours: 25m);
+        await world.RecordAsync(CareersActivityType.WorkExperience, new(2026, 10, 19), [justShort.Id], hours: 59.5m);
+
+        var (measures, results) = await world.InScopeAsync(sp => sp.GetRequiredService<BenchmarkAssessment>().AssessAsync(world.Leader, world.School.Id, world.Data.Today));
+        var evidence = results.Single(r => r.Benchmark == 6).Areas.Single(a => a.Area.Key == "bm6-by18").Evidence;
+
+        Assert.Equal(60m, measures.Pupils.Single(p => p.Pupil.Id == twoPlacements.Id).Counts.WorkplaceHours);
+        Assert.Equal(59.5m, measures.Pupils.Single(p => p.Pupil.Id == justShort.Id).Counts.WorkplaceHours);
+        Assert.EndsWith("1 of 3 have had two weeks (60 hours) of workplace experience in all.", evidence, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task PersonalGuidance_InYear11_MeetsBy16ButNotTheFurtherOneBy18(DatabaseProvider provider)
     {
         await using var world = await CreateWorldAsync(provider, "careers_guidance");

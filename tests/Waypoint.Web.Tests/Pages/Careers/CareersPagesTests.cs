@@ -86,6 +86,7 @@ public class CareersPagesTests(WebHosts hosts)
         Assert.Equal(4, GapIds(gapsBefore).Count);
         Assert.Empty(GapIds(gapsAfter));
         Assert.Equal([otherForm.Id.ToString()], GapIds(gapsAll));
+        Assert.Equal(["0"], gapsAll.Document.QuerySelectorAll("#gaps [data-hours]").Select(c => c.TextContent.Trim()));
         var events = await factory.AuditEventsAsync(q => q.Where(e => e.UserId == leader.Id && e.Action == AuditActions.CareersParticipationRecorded));
         Assert.Equal(form.Select(p => (Guid?)p.Id).Order(), events.Select(e => e.YoungPersonId).Order());
     }
