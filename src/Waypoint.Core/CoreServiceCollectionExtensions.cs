@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(configuration?.GetSection("Careers").Get<Careers.CareersOptions>() ?? new Careers.CareersOptions());
         services.AddScoped<Careers.CareersService>();
         services.AddScoped<Careers.CareersReflections>();
+        services.AddScoped<Careers.DestinationsService>();
         services.AddScoped<Careers.CareersMeasuresService>();
         services.AddScoped<Careers.BenchmarkAssessment>();
         services.AddScoped<Careers.CareersDemo>();

@@ -42,6 +42,32 @@ public class YoungPersonAccess(WaypointDbContext db, AuditTrail audit)
     }
 
     /// <summary>
+    /// A school's Year 11 leavers, whom <see cref="VisibleTo"/> no longer shows its staff once they have left: those whose
+    /// Year 11 activity (NCCIS 110) was recorded at the actor's own school. Only the destinations report reads them
+    /// (Gatsby Benchmark 3), and it names only leavers still in the school's sixth form or who consented.
+    /// </summary>
+    public IQueryable<YoungPerson> Year11LeaversOf(Actor actor, Organisations.Organisation school)
+    {
+        var laEstab = school.LaEstab;
+        return actor.Role is WaypointRole.CareersLeader or WaypointRole.SchoolStaff && actor.OrganisationId == school.Id && laEstab is not null
+            ? db.YoungPeople.Where(p => p.MergedIntoYoungPersonId == null
+                && db.Activities.Any(a => a.YoungPersonId == p.Id && a.Code == "110" && a.EstablishmentNumber == laEstab))
+            : db.YoungPeople.Where(_ => false);
+    }
+
+    /// <summary>The signed-in young person's own record's ID, for the pages they use about themselves.</summary>
+    public async Task<Guid> OwnRecordIdAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.Role != WaypointRole.YoungPerson || actor.YoungPersonId is not { } id
+            || !await VisibleTo(actor).AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            throw new Tracking.RecordNotFoundException(actor.YoungPersonId ?? Guid.Empty);
+        }
+
+        return id;
+    }
+
+    /// <summary>
     /// Opens one young person's record for viewing, writing the view (or the refused attempt) to the audit trail.
     /// A record that exists but is outside the actor's responsibility is reported as <see cref="AccessOutcome.Denied"/>;
     /// callers show it as "not found" so that its existence is not disclosed.

@@ -173,6 +173,17 @@ public class CareersDemo(WaypointDbContext db, BenchmarkAssessment assessment, T
             db.ChangeTracker.Clear();
         }
 
+        // Two in three leavers agreed, in Year 11, to their school following where they went (as hubs advise asking).
+        // Chosen from the ID rather than the random sequence, so the rest of the demo does not depend on it.
+        var (earliestLeaver, _) = AcademicAge.DateOfBirthRange(11 + DestinationsService.YearsKept, today);
+        var (_, latestLeaver) = AcademicAge.DateOfBirthRange(12, today);
+        var leavers = await db.YoungPeople.Where(p => p.LeadLaCode == laCode && p.DateOfBirth >= earliestLeaver && p.DateOfBirth <= latestLeaver)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        db.DestinationSharingConsents.AddRange(leavers.Where(id => id.ToByteArray()[15] % 3 != 0)
+            .Select(id => new DestinationSharingConsent { YoungPersonId = id, GivenAt = now }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
         // A year of history: the snapshots CEC would have taken.
         await assessment.TakeSnapshotsAsync(actor, laCode, today.AddYears(-1), today, cancellationToken);
     }

@@ -214,3 +214,14 @@ public class BenchmarkSnapshot
 
     public int ScorePercent => Areas == 0 ? 0 : AreasMet * 100 / Areas;
 }
+
+/// <summary>
+/// The young person's consent for the school where they did Year 11 to see where they went afterwards (Gatsby Benchmark 3
+/// asks schools to keep destinations for three years; after 16 that needs consent unless they stay in the school's own
+/// sixth form). The row exists while consent stands; withdrawing deletes it.
+/// </summary>
+public class DestinationSharingConsent
+{
+    public Guid YoungPersonId { get; set; }
+    public DateTime GivenAt { get; set; }
+}

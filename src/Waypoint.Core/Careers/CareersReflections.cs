@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Data;
-using Waypoint.Core.Tracking;
-using Waypoint.Core.Users;
 
 namespace Waypoint.Core.Careers;
 
@@ -32,7 +30,7 @@ public class CareersReflections(WaypointDbContext db, YoungPersonAccess access, 
     /// <summary>The young person's activities, newest first.</summary>
     public async Task<IReadOnlyList<MyCareersActivity>> ActivitiesAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        var personId = await SignedInYoungPersonAsync(actor, cancellationToken);
+        var personId = await access.OwnRecordIdAsync(actor, cancellationToken);
         var rows = await (from p in db.CareersParticipations.AsNoTracking()
                           join a in db.CareersActivities.AsNoTracking() on p.ActivityId equals a.Id
                           where p.YoungPersonId == personId
@@ -51,7 +49,7 @@ public class CareersReflections(WaypointDbContext db, YoungPersonAccess access, 
     /// </summary>
     public async Task SaveAsync(Actor actor, Guid participationId, string? reflection, CancellationToken cancellationToken = default)
     {
-        var personId = await SignedInYoungPersonAsync(actor, cancellationToken);
+        var personId = await access.OwnRecordIdAsync(actor, cancellationToken);
         var text = string.IsNullOrWhiteSpace(reflection) ? null : reflection.Trim().ReplaceLineEndings("\n");
         if (text is { Length: > MaxLength })
         {
@@ -75,16 +73,5 @@ public class CareersReflections(WaypointDbContext db, YoungPersonAccess access, 
             youngPersonId: personId, details: new { activityId = participation.ActivityId, cleared = text is null, length = text?.Length ?? 0 });
         participation.Reflection = text;
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task<Guid> SignedInYoungPersonAsync(Actor actor, CancellationToken cancellationToken)
-    {
-        if (actor.Role != WaypointRole.YoungPerson || actor.YoungPersonId is not { } id
-            || !await access.VisibleTo(actor).AnyAsync(p => p.Id == id, cancellationToken))
-        {
-            throw new RecordNotFoundException(actor.YoungPersonId ?? Guid.Empty);
-        }
-
-        return id;
     }
 }

@@ -50,6 +50,7 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Careers.PupilGroupMember> PupilGroupMembers => Set<Careers.PupilGroupMember>();
     public DbSet<Careers.BenchmarkAnswer> BenchmarkAnswers => Set<Careers.BenchmarkAnswer>();
     public DbSet<Careers.BenchmarkSnapshot> BenchmarkSnapshots => Set<Careers.BenchmarkSnapshot>();
+    public DbSet<Careers.DestinationSharingConsent> DestinationSharingConsents => Set<Careers.DestinationSharingConsent>();
     public DbSet<Prospectus.SavedCourse> SavedCourses => Set<Prospectus.SavedCourse>();
     public DbSet<Prospectus.Course> Courses => Set<Prospectus.Course>();
     public DbSet<Prospectus.CourseApplication> CourseApplications => Set<Prospectus.CourseApplication>();

@@ -197,6 +197,7 @@ public sealed class DemoDataGenerator
         }
         else
         {
+            AddYear11Record(person, homeSchool, yearGroup);
             AssignPost16Activity(person, disadvantage, homeSchool, schools, colleges, trainingProvider, yearGroup);
         }
 
@@ -372,6 +373,33 @@ public sealed class DemoDataGenerator
             Ukprn = establishment?.Ukprn,
             Source = establishment is null ? "Adviser contact" : "Provider return",
             RecordedAt = ascertained.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
+        });
+    }
+
+    /// <summary>
+    /// The Year 11 activity (110, registered at school) tracking held for someone who has since left school, which is how a
+    /// school's leavers are found for its destinations. Built without drawing from the random sequence, so the rest of
+    /// the demo is the same as without it.
+    /// </summary>
+    private void AddYear11Record(YoungPerson person, Organisation homeSchool, int yearGroup)
+    {
+        var year11Start = new DateOnly(AcademicAge.AcademicYearStart(today) - (yearGroup - 11), 9, 4);
+        var idBytes = person.Id.ToByteArray();
+        idBytes[0] ^= 0x5A;
+        person.Activities.Add(new Activity
+        {
+            Id = new Guid(idBytes),
+            YoungPersonId = person.Id,
+            Code = "110",
+            StartDate = year11Start,
+            DateAscertained = year11Start,
+            DateVerified = year11Start.AddDays(30),
+            PredictedEndDate = new DateOnly(year11Start.Year + 1, 7, 31),
+            EstablishmentNumber = homeSchool.LaEstab,
+            EstablishmentName = homeSchool.Name,
+            Ukprn = homeSchool.Ukprn,
+            Source = "School roll",
+            RecordedAt = year11Start.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
         });
     }
 

@@ -687,6 +687,22 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("careers_programmes", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Careers.DestinationSharingConsent", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_destination_sharing_consents");
+
+                    b.ToTable("destination_sharing_consents", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Careers.PlannedCareersActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2628,6 +2644,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_activities");
 
+                    b.HasIndex("EstablishmentNumber", "Code")
+                        .HasDatabaseName("ix_activities_establishment_code");
+
                     b.HasIndex("YoungPersonId", "StartDate")
                         .HasDatabaseName("ix_activities_young_person_start");
 
@@ -3234,6 +3253,16 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_careers_programmes_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.DestinationSharingConsent", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_destination_sharing_consents_young_person");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Careers.PlannedCareersActivity", b =>

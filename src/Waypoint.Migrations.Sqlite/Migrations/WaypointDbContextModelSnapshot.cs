@@ -676,6 +676,22 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("careers_programmes", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Careers.DestinationSharingConsent", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_at");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_destination_sharing_consents");
+
+                    b.ToTable("destination_sharing_consents", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Careers.PlannedCareersActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2613,6 +2629,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_activities");
 
+                    b.HasIndex("EstablishmentNumber", "Code")
+                        .HasDatabaseName("ix_activities_establishment_code");
+
                     b.HasIndex("YoungPersonId", "StartDate")
                         .HasDatabaseName("ix_activities_young_person_start");
 
@@ -3219,6 +3238,16 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_careers_programmes_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.DestinationSharingConsent", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_destination_sharing_consents_young_person");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Careers.PlannedCareersActivity", b =>

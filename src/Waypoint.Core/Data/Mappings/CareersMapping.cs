@@ -153,3 +153,14 @@ public class BenchmarkSnapshotMapping : IEntityTypeConfiguration<BenchmarkSnapsh
         builder.HasIndex(s => new { s.SchoolId, s.TakenOn, s.Benchmark }).IsUnique().HasDatabaseName("ux_benchmark_snapshots_school_date");
     }
 }
+
+public class DestinationSharingConsentMapping : IEntityTypeConfiguration<DestinationSharingConsent>
+{
+    public void Configure(EntityTypeBuilder<DestinationSharingConsent> builder)
+    {
+        builder.ToTable("destination_sharing_consents");
+        builder.HasKey(c => c.YoungPersonId);
+        builder.HasOne<YoungPerson>().WithMany().HasForeignKey(c => c.YoungPersonId)
+            .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_destination_sharing_consents_young_person");
+    }
+}

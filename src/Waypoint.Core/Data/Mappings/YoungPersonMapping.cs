@@ -79,6 +79,8 @@ public class ActivityMapping : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Ukprn).HasMaxLength(8);
         builder.Property(a => a.Source).HasMaxLength(60);
         builder.HasIndex(a => new { a.YoungPersonId, a.StartDate }).HasDatabaseName("ix_activities_young_person_start");
+        // A school's leavers are found by the establishment of their Year 11 activity (see Careers.DestinationsService).
+        builder.HasIndex(a => new { a.EstablishmentNumber, a.Code }).HasDatabaseName("ix_activities_establishment_code");
     }
 }
 

@@ -9,15 +9,31 @@ namespace Waypoint.Web.Pages.Me;
 /// their reflection on each: what they learned and what they will do next. Each activity has its own form, so the page
 /// works without JavaScript and a failed save keeps what was typed.
 /// </summary>
-public class CareersModel(CareersReflections reflections) : PageModel
+public class CareersModel(CareersReflections reflections, DestinationsService destinations) : PageModel
 {
     public IReadOnlyList<MyCareersActivity> Activities { get; private set; } = [];
+
+    /// <summary>Whether the school where they did Year 11 may see where they went afterwards.</summary>
+    public bool SharesDestination { get; private set; }
 
     /// <summary>What was typed into a form that failed, shown back in that form.</summary>
     public (Guid ParticipationId, string Text)? Rejected { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Activities = await reflections.ActivitiesAsync(HttpContext.GetActor(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostShareAsync(bool share, CancellationToken ct)
+    {
+        await destinations.SetSharingAsync(HttpContext.GetActor(), share, ct);
+        TempData["Success"] = share ? "Your school can now see where you went after Year 11" : "Your school can no longer see where you went after Year 11";
+        return Redirect("/me/careers#destination-sharing");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var actor = HttpContext.GetActor();
+        Activities = await reflections.ActivitiesAsync(actor, ct);
+        SharesDestination = await destinations.SharingAsync(actor, ct);
+    }
 
     public async Task<IActionResult> OnPostReflectAsync(Guid participationId, string? reflection, CancellationToken ct)
     {
@@ -38,7 +54,7 @@ public class CareersModel(CareersReflections reflections) : PageModel
             }
 
             Rejected = (participationId, reflection ?? "");
-            Activities = await reflections.ActivitiesAsync(actor, ct);
+            await LoadAsync(ct);
             return this.PageWithErrors();
         }
 

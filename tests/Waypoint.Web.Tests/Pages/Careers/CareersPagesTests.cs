@@ -272,4 +272,76 @@ public class CareersPagesTests(WebHosts hosts)
         // Opened, shown again with the error, opened after saving.
         Assert.Equal(3, (await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.CareersOwnActivitiesViewed && e.YoungPersonId == pupil.Id))).Count);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Destinations_PerLeavingYear_CountEveryLeaverAndNameOnlyOwnSixthFormOrConsented(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "956");
+        var otherSchool = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "956");
+        var college = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "956");
+        var leader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        var otherLeader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, otherSchool.Id);
+        var today = factory.Data.Today;
+        Activity Record(string code, DateOnly start, Organisation? at) => new()
+        {
+            Code = code, StartDate = start, DateAscertained = today.AddDays(-10), DateVerified = today.AddDays(-10),
+            EstablishmentNumber = at?.LaEstab, EstablishmentName = at?.Name, Source = "Test",
+        };
+
+        // Year 11 in 2025/26 (now Year 12) and in 2024/25 (now Year 13); the clock is 23 November 2026.
+        Activity Year11(Organisation at, int yearGroup) => Record("110", new DateOnly(2025 - (yearGroup - 12), 9, 4), at);
+        var stayed = await factory.Data.CreateYoungPersonAsync(p =>
+        {
+            p.SchoolId = school.Id;
+            p.Activities.AddRange([Year11(school, 12), Record("210", new(2026, 9, 3), school)]);
+        }, yearGroup: 12);
+        var toCollege = await factory.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([Year11(school, 12), Record("230", new(2026, 9, 7), college)]), yearGroup: 12);
+        var neet = await factory.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([Year11(school, 12), Record("230", new(2026, 9, 7), college), Record("619", new(2026, 11, 2), null)]), yearGroup: 12);
+        var apprentice = await factory.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([Year11(school, 13), Record("310", new(2025, 9, 1), null)]), yearGroup: 13);
+        var elsewhere = await factory.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([Year11(otherSchool, 12), Record("230", new(2026, 9, 7), college)]), yearGroup: 12);
+        var youngUser = await factory.Data.CreateUserAsync(WaypointRole.YoungPerson, youngPersonId: toCollege.Id);
+        using var young = factory.CreateSession();
+        await young.SignInAsync(youngUser.Email!, TestData.Password);
+        using var staff = factory.CreateSession();
+        await staff.SignInAsync(leader.Email!, TestData.Password);
+        using var otherStaff = factory.CreateSession();
+        await otherStaff.SignInAsync(otherLeader.Email!, TestData.Password);
+
+        var before = await staff.GetAsync("/school/careers/destinations");
+        var mine = await young.GetAsync("/me/careers");
+        var consented = await PostAsync(young, mine, "/me/careers?handler=Share", [new("share", "true")]);
+        var after = await staff.GetAsync("/school/careers/destinations");
+        var theirs = await otherStaff.GetAsync("/school/careers/destinations");
+
+        string Cell(PageResponse page, int year, DestinationKind kind, string column) =>
+            page.Document.QuerySelector($"[data-leaving-year='{year}'] tr[data-kind='{kind}'] [data-{column}]")?.TextContent.Trim() ?? "none";
+        List<string> Named(PageResponse page, int year) =>
+            page.Document.QuerySelectorAll($"[data-leaving-year='{year}'] tr[data-leaver]").Select(r => r.GetAttribute("data-leaver")!).ToList();
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Contains("3 leavers", before.Document.QuerySelector("[data-leaving-year='2025'] h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1 (33%)", Cell(before, 2025, DestinationKind.OwnSixthForm, "now"));
+        Assert.Equal("1 (33%)", Cell(before, 2025, DestinationKind.FurtherEducation, "now"));
+        Assert.Equal("2 (67%)", Cell(before, 2025, DestinationKind.FurtherEducation, "first"));
+        Assert.Equal("1 (33%)", Cell(before, 2025, DestinationKind.Neet, "now"));
+        Assert.Equal("0 (0%)", Cell(before, 2025, DestinationKind.Neet, "first"));
+        Assert.Null(before.Document.QuerySelector("[data-leaving-year='2025'] [data-sustained]"));
+        Assert.Equal("1 (100%)", Cell(before, 2024, DestinationKind.Apprenticeship, "first"));
+        Assert.Contains("1 of 1 leavers (100%) sustained", before.Document.QuerySelector("[data-leaving-year='2024'] [data-sustained]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([stayed.Id.ToString()], Named(before, 2025));
+        Assert.Empty(Named(before, 2024));
+        Assert.DoesNotContain(elsewhere.Id.ToString(), before.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(neet.Id.ToString(), after.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(apprentice.Id.ToString(), after.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, consented.Status);
+        Assert.Equal(new[] { stayed.Id.ToString(), toCollege.Id.ToString() }.Order(), Named(after, 2025).Order());
+        Assert.Contains("Full-time education: further education", after.Document.QuerySelector($"tr[data-leaver='{toCollege.Id}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("0 leavers", theirs.Document.QuerySelector("[data-leaving-year='2024'] h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(Named(theirs, 2025));
+        Assert.Contains("1 leaver", theirs.Document.QuerySelector("[data-leaving-year='2025'] h2")!.TextContent, StringComparison.Ordinal);
+        var events = await factory.AuditEventsAsync(q => q.Where(e => e.UserId == leader.Id && e.Action == AuditActions.CareersDestinationsViewed));
+        Assert.Equal(2, events.Count);
+        Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.YoungPersonId == toCollege.Id && e.Action == AuditActions.DestinationSharingChanged)));
+    }
 }
