@@ -198,11 +198,7 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Share(string? value) => value is null ? null : shared.TryGetValue(value, out var held) ? held : shared[value] = value;
         var related = new Related([], [], [], []);
-        await foreach (var a in db.Activities.AsNoTracking()
-            .Where(a => cohort.Contains(a.YoungPersonId) && a.StartDate <= periodEnd)
-            .Where(a => !db.Activities.Any(later => later.YoungPersonId == a.YoungPersonId && later.StartDate <= periodEnd
-                && (later.StartDate > a.StartDate || (later.StartDate == a.StartDate && later.RecordedAt > a.RecordedAt))))
-            .AsAsyncEnumerable().WithCancellation(ct))
+        void Keep(Activity a)
         {
             a.Code = Share(a.Code)!;
             a.EstablishmentNumber = Share(a.EstablishmentNumber);
@@ -210,6 +206,25 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
             a.Ukprn = Share(a.Ukprn);
             a.Source = "";
             related.Activities.TryAdd(a.YoungPersonId, a);
+        }
+
+        // The activity that stood at the period end is the latest started by then. Where the person's current activity
+        // (kept on the record, CurrentActivity.Apply) started by the period end it is that one, read by its ID; only the
+        // people with a later start search their history, so older activities (a Year 11 record, say) cost nothing.
+        var currentByPeriodEnd = Cohort(laCode, periodEnd).Where(p => p.CurrentActivityStart <= periodEnd).Select(p => p.CurrentActivityId);
+        await foreach (var a in db.Activities.AsNoTracking().Where(a => currentByPeriodEnd.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            Keep(a);
+        }
+
+        var searched = Cohort(laCode, periodEnd).Where(p => p.CurrentActivityStart == null || p.CurrentActivityStart > periodEnd).Select(p => p.Id);
+        await foreach (var a in db.Activities.AsNoTracking()
+            .Where(a => searched.Contains(a.YoungPersonId) && a.StartDate <= periodEnd)
+            .Where(a => !db.Activities.Any(later => later.YoungPersonId == a.YoungPersonId && later.StartDate <= periodEnd
+                && (later.StartDate > a.StartDate || (later.StartDate == a.StartDate && later.RecordedAt > a.RecordedAt))))
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            Keep(a);
         }
 
         await foreach (var c in db.Characteristics.AsNoTracking()
