@@ -42,9 +42,10 @@ public class YoungPersonAccess(WaypointDbContext db, AuditTrail audit)
     }
 
     /// <summary>
-    /// A school's Year 11 leavers, whom <see cref="VisibleTo"/> no longer shows its staff once they have left: those whose
-    /// Year 11 activity (NCCIS 110) was recorded at the actor's own school. Only the destinations report reads them
-    /// (Gatsby Benchmark 3), and it names only leavers still in the school's sixth form or who consented.
+    /// Candidates for a school's Year 11 leavers, whom <see cref="VisibleTo"/> no longer shows its staff once they have
+    /// left: those with a 110 activity (registered at school) at the actor's own school at any time. Only the destinations
+    /// report reads them (Gatsby Benchmark 3); it keeps those registered there at the end of Year 11, and shows anything
+    /// beyond a "not shared" count only for leavers in the school's sixth form or who consented.
     /// </summary>
     public IQueryable<YoungPerson> Year11LeaversOf(Actor actor, Organisations.Organisation school)
     {

@@ -82,6 +82,7 @@ public static class AuditActions
     public const string CareersOwnActivitiesViewed = "young-person.careers-activities-viewed";
     public const string CareersReflectionSaved = "young-person.careers-reflection-saved";
     public const string CareersDestinationsViewed = "careers.destinations-viewed";
+    public const string CareersDestinationSeen = "young-person.destination-seen";
     public const string DestinationSharingChanged = "young-person.destination-sharing-changed";
     public const string CourseCreated = "course.created";
     public const string CourseUpdated = "course.updated";

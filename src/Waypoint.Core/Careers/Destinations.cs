@@ -24,12 +24,18 @@ public enum DestinationKind
     Neet,
     NotKnown,
     Other,
+
+    /// <summary>The leaver has not agreed to the school seeing their destination (and is not in its sixth form).</summary>
+    NotShared,
 }
 
-/// <summary>One Year 11 leaver: their destination on 1 November after leaving, now, and whether it was sustained.</summary>
-/// <param name="Name">Only for leavers the school may see by name (see <see cref="DestinationsService"/>); null otherwise.</param>
+/// <summary>
+/// One Year 11 leaver: their destination on 1 November after leaving, now, and whether it was sustained. A leaver who has
+/// not shared their destination is <see cref="DestinationKind.NotShared"/> throughout, with no name.
+/// </summary>
+/// <param name="Name">Only for leavers the school may see (see <see cref="DestinationsService"/>); null otherwise.</param>
 /// <param name="First">Null until 1 November after leaving has come.</param>
-/// <param name="Sustained">Null until 31 March after leaving has passed.</param>
+/// <param name="Sustained">Null until 31 March after leaving has passed, and for a leaver who has not shared.</param>
 public sealed record LeaverDestination(Guid YoungPersonId, string? Name, DestinationKind? First, DestinationKind Now, string? NowDescription, bool? Sustained)
 {
     public bool Named => Name is not null;
@@ -50,15 +56,19 @@ public sealed record LeavingYearDestinations(int Year, IReadOnlyList<LeaverDesti
 
     public int SustainedCount => Leavers.Count(l => l.Sustained == true);
 
+    /// <summary>Leavers the school may follow: in its sixth form or consented.</summary>
+    public int Shared => Leavers.Count(l => l.Named);
+
     public static int Percent(int count, int of) => of == 0 ? 0 : (int)Math.Round(count * 100m / of, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>
 /// Destinations per leaving year for a school (Gatsby Benchmark 3: accurate destination data for each pupil for three
-/// years after Year 11), worked out from tracking: a school's leavers are the young people whose Year 11 activity (NCCIS
-/// 110) was recorded at the school, and their destination is their activity as the LA tracks it. The counts cover every
-/// leaver; names are shown only for those still in the school's own sixth form or who consented to the school seeing
-/// them (<see cref="DestinationSharingConsent"/>), as the guidance expects after 16.
+/// years after Year 11), worked out from tracking: a school's leavers are the young people whose activity at the end of
+/// Year 11 (31 July) was NCCIS 110, registered at the school, and their destination is their activity as the LA tracks
+/// it. After 16 a school may follow a leaver only with their consent (<see cref="DestinationSharingConsent"/>) or while
+/// they are in its own sixth form, so every other leaver is counted as "not shared" and nothing more: counts of all
+/// leavers beside the named ones would let the school work out the rest. Each leaver shown is audited.
 /// </summary>
 public class DestinationsService(WaypointDbContext db, YoungPersonAccess access, AuditTrail audit, TimeProvider clock)
 {
@@ -144,12 +154,14 @@ public class DestinationsService(WaypointDbContext db, YoungPersonAccess access,
         DestinationKind.Training => "Training or re-engagement",
         DestinationKind.Neet => "Not in education, employment or training",
         DestinationKind.NotKnown => "Not known",
+        DestinationKind.NotShared => "Not shared with the school (no consent)",
         _ => "Other (custody, moved away, other)",
     };
 
     /// <summary>
     /// Sustained in the DfE's sense: in education, an apprenticeship, employment or training for the whole of October to
-    /// March after leaving; null until March has ended.
+    /// March after leaving; null until March has ended. Each activity has to last, unlapsed, until the next one starts (or
+    /// to the end of March): a college place nobody confirmed after September does not show it was sustained.
     /// </summary>
     public static bool? IsSustained(IReadOnlyList<Activity> activities, int leavingYear, DateOnly today)
     {
@@ -160,9 +172,34 @@ public class DestinationsService(WaypointDbContext db, YoungPersonAccess access,
             return null;
         }
 
+        // The activities in force in turn: the one at 1 October, then each later start (the last recorded on a start date).
         var inForce = CurrentActivity.Of(activities.Where(a => a.StartDate <= from));
-        var during = activities.Where(a => a.StartDate > from && a.StartDate <= to);
-        return inForce is not null && during.Prepend(inForce).All(a => IsParticipating(a.Code));
+        if (inForce is null)
+        {
+            return false;
+        }
+
+        var chain = activities.Where(a => a.StartDate > from && a.StartDate <= to)
+            .GroupBy(a => a.StartDate).OrderBy(g => g.Key).Select(g => CurrentActivity.Of(g)!)
+            .Prepend(inForce).ToList();
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var until = i + 1 < chain.Count ? chain[i + 1].StartDate : to;
+            if (!IsParticipating(chain[i].Code) || chain[i].DueToLapseDate is { } lapses && lapses < until)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The activity in force on a date, or null when none was, or when it had lapsed by then.</summary>
+    private static Activity? InForce(IEnumerable<Activity> history, DateOnly on, out bool lapsed)
+    {
+        var activity = CurrentActivity.Of(history.Where(a => a.StartDate <= on));
+        lapsed = activity?.DueToLapseDate is { } lapses && lapses < on;
+        return activity;
     }
 
     private static string Describe(Activity activity, DestinationKind kind)
@@ -198,26 +235,46 @@ public class DestinationsService(WaypointDbContext db, YoungPersonAccess access,
         var activities = (await db.Activities.AsNoTracking().Where(a => ids.Contains(a.YoungPersonId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.YoungPersonId);
         var today = Today;
-        var leavers = people.Select(p =>
+        var leavers = new List<(int Year, LeaverDestination Leaver)>();
+        foreach (var p in people)
         {
             var history = activities[p.Id].ToList();
             var leavingYear = thisYear - (AcademicAge.YearGroup(p.DateOfBirth, today) - 11);
+
+            // Registered here at the end of Year 11, not merely at some time (a roll records 110 from Year 7).
+            var endOfYear11 = InForce(history, new DateOnly(leavingYear + 1, 7, 31), out _);
+            if (endOfYear11 is not { Code: "110" } || endOfYear11.EstablishmentNumber != laEstab)
+            {
+                continue;
+            }
+
+            if (p.SchoolId != school.Id && !p.Consented)
+            {
+                leavers.Add((leavingYear, new LeaverDestination(p.Id, null, DestinationKind.NotShared, DestinationKind.NotShared, null, null)));
+                continue;
+            }
+
             var firstDate = new DateOnly(leavingYear + 1, 11, 1);
-            var atFirst = CurrentActivity.Of(history.Where(a => a.StartDate <= firstDate));
+            var atFirst = InForce(history, firstDate, out var lapsedAtFirst);
             var now = CurrentActivity.Of(history);
             var nowKind = CurrentActivity.IsNotKnown(now?.Code, p.CurrentDueToLapse, today) ? DestinationKind.NotKnown : Classify(now?.Code, now?.EstablishmentNumber, laEstab);
-            var named = p.SchoolId == school.Id || p.Consented;
-            return (leavingYear, new LeaverDestination(
+            leavers.Add((leavingYear, new LeaverDestination(
                 p.Id,
-                named ? $"{p.PreferredGivenName ?? p.GivenName} {p.PreferredFamilyName ?? p.FamilyName}" : null,
-                today < firstDate ? null : Classify(atFirst?.Code, atFirst?.EstablishmentNumber, laEstab),
+                $"{p.PreferredGivenName ?? p.GivenName} {p.PreferredFamilyName ?? p.FamilyName}",
+                today < firstDate ? null : lapsedAtFirst ? DestinationKind.NotKnown : Classify(atFirst?.Code, atFirst?.EstablishmentNumber, laEstab),
                 nowKind,
-                named && now is not null ? Describe(now, nowKind) : null,
-                IsSustained(history, leavingYear, today)));
-        }).ToList();
+                now is null ? null : Describe(now, nowKind),
+                IsSustained(history, leavingYear, today))));
+        }
+
+        foreach (var (_, leaver) in leavers.Where(l => l.Leaver.Named))
+        {
+            audit.Add(actor, AuditActions.CareersDestinationSeen, entityType: "YoungPerson", entityId: leaver.YoungPersonId.ToString(),
+                youngPersonId: leaver.YoungPersonId, details: new { school = school.Id });
+        }
 
         return [.. Enumerable.Range(1, YearsKept).Select(back => thisYear - back).Select(year => new LeavingYearDestinations(year,
-            leavers.Where(l => l.leavingYear == year).Select(l => l.Item2)
+            leavers.Where(l => l.Year == year).Select(l => l.Leaver)
                 .OrderBy(l => l.Name is null).ThenBy(l => l.Name, StringComparer.Ordinal).ToList()))];
     }
 }

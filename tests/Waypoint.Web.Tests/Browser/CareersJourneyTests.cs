@@ -86,10 +86,12 @@ public class CareersJourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         await CheckAccessibilityAsync();
         await page.GotoAsync("/school/careers/gaps?measure=WorkplaceExperienceBy16");
         await CheckAccessibilityAsync();
-        // The demo school's leavers: the demo tracks Years 12 and 13 (the NCCIS cohort), so two of the three leaving years
-        // have leavers, and some of them are named (own sixth form or consented).
+        // The demo school's leavers: the demo's post-16 people are mostly Years 12 and 13 (the NCCIS cohort), so at least
+        // the two latest leaving years have leavers, and some of them are named (own sixth form or consented).
         await page.GotoAsync("/school/careers/destinations");
-        Assert.Equal(2, await page.Locator("[data-leaving-year] [data-destinations]").CountAsync());
+        var years = page.Locator("section[data-leaving-year]");
+        Assert.Equal(1, await years.Nth(0).Locator("[data-destinations]").CountAsync());
+        Assert.Equal(1, await years.Nth(1).Locator("[data-destinations]").CountAsync());
         await page.Locator("[data-leaving-year] .govuk-details__summary").First.ClickAsync();
         Assert.True(await page.Locator("[data-leaving-year] tr[data-leaver]").First.IsVisibleAsync());
         await CheckAccessibilityAsync();

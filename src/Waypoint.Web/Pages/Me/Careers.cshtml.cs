@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waypoint.Core.Careers;
+using Waypoint.Core.Tracking;
 
 namespace Waypoint.Web.Pages.Me;
 
@@ -19,12 +20,39 @@ public class CareersModel(CareersReflections reflections, DestinationsService de
     /// <summary>What was typed into a form that failed, shown back in that form.</summary>
     public (Guid ParticipationId, string Text)? Rejected { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
-
-    public async Task<IActionResult> OnPostShareAsync(bool share, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await destinations.SetSharingAsync(HttpContext.GetActor(), share, ct);
-        TempData["Success"] = share ? "Your school can now see where you went after Year 11" : "Your school can no longer see where you went after Year 11";
+        try
+        {
+            await LoadAsync(ct);
+        }
+        catch (RecordNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(bool? share, CancellationToken ct)
+    {
+        try
+        {
+            if (share is not { } choice)
+            {
+                ModelState.AddModelError("share-yes", "Select yes if the school where you did Year 11 can see where you went next, or no");
+                await LoadAsync(ct);
+                return this.PageWithErrors();
+            }
+
+            await destinations.SetSharingAsync(HttpContext.GetActor(), choice, ct);
+            TempData["Success"] = choice ? "Your school can now see where you went after Year 11" : "Your school cannot see where you went after Year 11";
+        }
+        catch (RecordNotFoundException)
+        {
+            return NotFound();
+        }
+
         return Redirect("/me/careers#destination-sharing");
     }
 
@@ -42,7 +70,7 @@ public class CareersModel(CareersReflections reflections, DestinationsService de
         {
             await reflections.SaveAsync(actor, participationId, reflection, ct);
         }
-        catch (CareersAccessException)
+        catch (Exception e) when (e is CareersAccessException or RecordNotFoundException)
         {
             return NotFound();
         }

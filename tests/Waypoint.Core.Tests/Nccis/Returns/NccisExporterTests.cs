@@ -112,6 +112,35 @@ public class NccisExporterTests(ITestOutputHelper output)
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Export_ActivityThatStoodAtThePeriodEnd_WhetherTheCurrentOneStartedBeforeOrAfterIt(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "nccis_activity_then");
+        var year11 = new Activity { Code = "110", StartDate = new(2025, 9, 4), DateAscertained = new(2025, 9, 4), EstablishmentNumber = "9314002", Source = "School roll" };
+
+        // Year 11 history, then college from September: the current activity stood at the end of November.
+        var atCollege = await world.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([year11, College(new(2026, 9, 7))]), yearGroup: 12);
+
+        // College from September, then an apprenticeship from 7 December: November's return still says college.
+        var apprenticeSince = await world.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([College(new(2026, 9, 7)),
+            new Activity { Code = "310", StartDate = new(2026, 12, 7), DateAscertained = new(2026, 12, 7), Source = "Provider return" }]), yearGroup: 12);
+
+        // Only an activity from after the period end: returned with none.
+        var startedSince = await world.Data.CreateYoungPersonAsync(p => p.Activities.Add(
+            new Activity { Code = "310", StartDate = new(2026, 12, 7), DateAscertained = new(2026, 12, 7), Source = "Provider return" }), yearGroup: 12);
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero));
+
+        var (_, bytes) = await world.ExportAsync();
+
+        var codes = XDocument.Load(new MemoryStream(bytes)).Root!.Elements("YoungPersonsRecord").ToDictionary(
+            r => r.Element("PersonalDetails")!.Element("YoungPersonsID")!.Value,
+            r => r.Element("Activities")?.Descendants("ActivityCode").Select(c => c.Value).SingleOrDefault());
+        Assert.Equal("230", codes[Id(atCollege)]);
+        Assert.Equal("230", codes[Id(apprenticeSince)]);
+        Assert.Null(codes[Id(startedSince)]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Export_StatusChangedAfterThePeriodEnd_ReturnedAsItStoodThen(DatabaseProvider provider)
     {
         await using var world = await CreateWorldAsync(provider, "nccis_status_then");

@@ -86,7 +86,6 @@ public class CareersPagesTests(WebHosts hosts)
         Assert.Equal(4, GapIds(gapsBefore).Count);
         Assert.Empty(GapIds(gapsAfter));
         Assert.Equal([otherForm.Id.ToString()], GapIds(gapsAll));
-        Assert.Equal(["0"], gapsAll.Document.QuerySelectorAll("#gaps [data-hours]").Select(c => c.TextContent.Trim()));
         var events = await factory.AuditEventsAsync(q => q.Where(e => e.UserId == leader.Id && e.Action == AuditActions.CareersParticipationRecorded));
         Assert.Equal(form.Select(p => (Guid?)p.Id).Order(), events.Select(e => e.YoungPersonId).Order());
     }
@@ -275,6 +274,29 @@ public class CareersPagesTests(WebHosts hosts)
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task WorkExperienceHours_InYear11_ShownTowardsTwoWeeksOnTheBy18GapsList(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "957");
+        var leader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        var student = await factory.Data.CreateYoungPersonAsync(p => p.SchoolId = school.Id, yearGroup: 12);
+        using var session = factory.CreateSession();
+        await session.SignInAsync(leader.Email!, TestData.Password);
+        var register = await session.GetAsync("/school/careers/activities/new?group=year-12&type=WorkExperience");
+
+        // 6 July 2026: the student was in Year 11, so the placement counts by 16 and they still need one by 18.
+        var saved = await PostAsync(session, register, "/school/careers/activities/new",
+            [.. Activity(CareersActivityType.WorkExperience, "Week at the county council", new DateOnly(2026, 7, 6), [student.Id]), new("Hours", "35")]);
+        var gaps = await session.GetAsync("/school/careers/gaps?measure=WorkplaceExperienceBy18");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal([student.Id.ToString()], GapIds(gaps));
+        Assert.Equal("35", gaps.Document.QuerySelector($"#gaps tr[data-pupil='{student.Id}'] [data-hours]")!.TextContent.Trim());
+        Assert.Contains("of 60 two weeks", gaps.Document.QuerySelector("#gaps thead")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Destinations_PerLeavingYear_CountEveryLeaverAndNameOnlyOwnSixthFormOrConsented(DatabaseProvider provider)
     {
         var factory = hosts.For(provider);
@@ -301,6 +323,19 @@ public class CareersPagesTests(WebHosts hosts)
         var neet = await factory.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([Year11(school, 12), Record("230", new(2026, 9, 7), college), Record("619", new(2026, 11, 2), null)]), yearGroup: 12);
         var apprentice = await factory.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([Year11(school, 13), Record("310", new(2025, 9, 1), null)]), yearGroup: 13);
         var elsewhere = await factory.Data.CreateYoungPersonAsync(p => p.Activities.AddRange([Year11(otherSchool, 12), Record("230", new(2026, 9, 7), college)]), yearGroup: 12);
+
+        // On this school's roll in Year 7 (a roll records 110 from Year 7), then the other school's until after Year 11.
+        var moved = await factory.Data.CreateYoungPersonAsync(p => p.Activities.AddRange(
+            [Record("110", new(2021, 9, 5), school), Record("110", new(2022, 9, 5), otherSchool), Record("230", new(2026, 9, 7), college)]), yearGroup: 12);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+            db.DestinationSharingConsents.AddRange(
+                new DestinationSharingConsent { YoungPersonId = apprentice.Id, GivenAt = DateTime.UtcNow },
+                new DestinationSharingConsent { YoungPersonId = moved.Id, GivenAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
         var youngUser = await factory.Data.CreateUserAsync(WaypointRole.YoungPerson, youngPersonId: toCollege.Id);
         using var young = factory.CreateSession();
         await young.SignInAsync(youngUser.Email!, TestData.Password);
@@ -311,6 +346,7 @@ public class CareersPagesTests(WebHosts hosts)
 
         var before = await staff.GetAsync("/school/careers/destinations");
         var mine = await young.GetAsync("/me/careers");
+        var noChoice = await PostAsync(young, mine, "/me/careers?handler=Share", []);
         var consented = await PostAsync(young, mine, "/me/careers?handler=Share", [new("share", "true")]);
         var after = await staff.GetAsync("/school/careers/destinations");
         var theirs = await otherStaff.GetAsync("/school/careers/destinations");
@@ -322,26 +358,32 @@ public class CareersPagesTests(WebHosts hosts)
         Assert.Equal(HttpStatusCode.OK, before.Status);
         Assert.Contains("3 leavers", before.Document.QuerySelector("[data-leaving-year='2025'] h2")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("1 (33%)", Cell(before, 2025, DestinationKind.OwnSixthForm, "now"));
-        Assert.Equal("1 (33%)", Cell(before, 2025, DestinationKind.FurtherEducation, "now"));
-        Assert.Equal("2 (67%)", Cell(before, 2025, DestinationKind.FurtherEducation, "first"));
-        Assert.Equal("1 (33%)", Cell(before, 2025, DestinationKind.Neet, "now"));
-        Assert.Equal("0 (0%)", Cell(before, 2025, DestinationKind.Neet, "first"));
+        Assert.Equal("1 (33%)", Cell(before, 2025, DestinationKind.OwnSixthForm, "first"));
+        Assert.Equal("2 (67%)", Cell(before, 2025, DestinationKind.NotShared, "now"));
+        Assert.Equal("none", Cell(before, 2025, DestinationKind.FurtherEducation, "now"));
+        Assert.Equal("none", Cell(before, 2025, DestinationKind.Neet, "now"));
         Assert.Null(before.Document.QuerySelector("[data-leaving-year='2025'] [data-sustained]"));
         Assert.Equal("1 (100%)", Cell(before, 2024, DestinationKind.Apprenticeship, "first"));
-        Assert.Contains("1 of 1 leavers (100%) sustained", before.Document.QuerySelector("[data-leaving-year='2024'] [data-sustained]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 of the 1 leavers who shared their destination (100%) sustained", before.Document.QuerySelector("[data-leaving-year='2024'] [data-sustained]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal([stayed.Id.ToString()], Named(before, 2025));
-        Assert.Empty(Named(before, 2024));
+        Assert.Equal([apprentice.Id.ToString()], Named(before, 2024));
         Assert.DoesNotContain(elsewhere.Id.ToString(), before.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(moved.Id.ToString(), before.Document.Body!.InnerHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(neet.Id.ToString(), after.Document.Body!.InnerHtml, StringComparison.Ordinal);
-        Assert.DoesNotContain(apprentice.Id.ToString(), after.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, noChoice.Status);
+        Assert.Single(noChoice.ErrorSummary);
         Assert.Equal(HttpStatusCode.Redirect, consented.Status);
         Assert.Equal(new[] { stayed.Id.ToString(), toCollege.Id.ToString() }.Order(), Named(after, 2025).Order());
+        Assert.Equal("1 (33%)", Cell(after, 2025, DestinationKind.FurtherEducation, "now"));
+        Assert.Equal("1 (33%)", Cell(after, 2025, DestinationKind.NotShared, "now"));
         Assert.Contains("Full-time education: further education", after.Document.QuerySelector($"tr[data-leaver='{toCollege.Id}']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("0 leavers", theirs.Document.QuerySelector("[data-leaving-year='2024'] h2")!.TextContent, StringComparison.Ordinal);
-        Assert.Empty(Named(theirs, 2025));
-        Assert.Contains("1 leaver", theirs.Document.QuerySelector("[data-leaving-year='2025'] h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 leavers", theirs.Document.QuerySelector("[data-leaving-year='2025'] h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([moved.Id.ToString()], Named(theirs, 2025));
         var events = await factory.AuditEventsAsync(q => q.Where(e => e.UserId == leader.Id && e.Action == AuditActions.CareersDestinationsViewed));
         Assert.Equal(2, events.Count);
+        var seen = await factory.AuditEventsAsync(q => q.Where(e => e.UserId == leader.Id && e.Action == AuditActions.CareersDestinationSeen));
+        Assert.Equal(new Guid?[] { stayed.Id, apprentice.Id, stayed.Id, apprentice.Id, toCollege.Id }.Order(), seen.Select(e => e.YoungPersonId).Order());
         Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.YoungPersonId == toCollege.Id && e.Action == AuditActions.DestinationSharingChanged)));
     }
 }
