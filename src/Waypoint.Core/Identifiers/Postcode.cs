@@ -10,8 +10,35 @@ public static partial class Postcode
 
     public static string Normalise(string postcode)
     {
+        // Most postcodes arrive already in form ("OX4 3AB"); they are returned as they are rather than rebuilt, because
+        // validating a return or matching a roll normalises one for every record.
+        if (IsInForm(postcode))
+        {
+            return postcode;
+        }
+
         var compact = new string(postcode.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
         return compact.Length > 3 ? compact[..^3] + " " + compact[^3..] : compact;
+    }
+
+    /// <summary>Capitals, no whitespace but the one space before the last three characters, and at least five characters.</summary>
+    private static bool IsInForm(string postcode)
+    {
+        if (postcode.Length < 5 || postcode[^4] != ' ')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < postcode.Length; i++)
+        {
+            var c = postcode[i];
+            if (i != postcode.Length - 4 && (char.IsWhiteSpace(c) || char.ToUpperInvariant(c) != c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool IsValid(string? postcode) => postcode is not null && Shape().IsMatch(Normalise(postcode));

@@ -24,6 +24,17 @@ public class PostcodeTests
     [InlineData("12345")]
     public void IsValid_ImpossibleShapes_Rejected(string postcode) => Assert.False(Postcode.IsValid(postcode));
 
-    [Fact]
-    public void Normalise_SpacingAndCase_GivesStandardForm() => Assert.Equal("OX14 1RB", Postcode.Normalise(" ox141rb"));
+    [Theory]
+    [InlineData(" ox141rb", "OX14 1RB")]
+    [InlineData("OX14 1RB", "OX14 1RB")]
+    [InlineData("OX14 1rB", "OX14 1RB")]
+    [InlineData("OX1 41RB", "OX14 1RB")]
+    [InlineData("OX14  1RB", "OX14 1RB")]
+    [InlineData("OX14\t1RB", "OX14 1RB")]
+    [InlineData("M1 1AE", "M1 1AE")]
+    [InlineData("M11AE", "M1 1AE")]
+    [InlineData("1 1AE", "1 1AE")]
+    [InlineData("OX4", "OX4")]
+    public void Normalise_SpacingAndCase_GivesStandardForm(string postcode, string expected) =>
+        Assert.Equal(expected, Postcode.Normalise(System.Text.RegularExpressions.Regex.Unescape(postcode)));
 }

@@ -68,6 +68,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
         var context = await Require().NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+
+        // Playwright's default of 30 s per action was once reached by a sign-in on CI, where these tests share two cores
+        // with the PostgreSQL suites running beside them; every other run of the same step took under a second. A
+        // minute keeps a slow machine from failing a journey while a page that never arrives still fails it.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

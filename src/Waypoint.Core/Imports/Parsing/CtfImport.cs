@@ -411,7 +411,7 @@ internal sealed class CtfImport
 
     private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 
-    private static ElementNode? Child(ElementNode? node, string name) => node?.Children.Find(c => Is(c.Name, name));
+    private static ElementNode? Child(ElementNode? node, string name) => node?.Children.FirstOrDefault(c => Is(c.Name, name));
 
     private static IEnumerable<ElementNode> All(ElementNode? node, string name) =>
         node is null ? [] : node.Children.Where(c => Is(c.Name, name));

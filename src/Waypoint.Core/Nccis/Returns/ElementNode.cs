@@ -26,12 +26,20 @@ internal sealed class ElementNode(string name)
     /// <summary>Trimmed text; null when empty, since suppliers write empty elements for absent values.</summary>
     public string? Text { get; private set; }
 
-    public List<ElementNode> Children { get; } = [];
+    // Made on the first child: most elements are leaves, and a list for each was most of what validating allocated.
+    private List<ElementNode>? children;
+
+    public IReadOnlyList<ElementNode> Children => (IReadOnlyList<ElementNode>?)children ?? [];
 
     public ElementNode? Child(string childName)
     {
+        if (children is null)
+        {
+            return null;
+        }
+
         // A loop rather than Find with a lambda: this runs about 40 times a record, and each lambda allocated a closure.
-        foreach (var child in Children)
+        foreach (var child in children)
         {
             if (child.Name == childName)
             {
@@ -42,7 +50,7 @@ internal sealed class ElementNode(string name)
         return null;
     }
 
-    public IEnumerable<ElementNode> All(string childName) => Children.Where(c => c.Name == childName);
+    public IEnumerable<ElementNode> All(string childName) => children is null ? [] : children.Where(c => c.Name == childName);
 
     public string? Value(string childName) => Child(childName)?.Text;
 
@@ -92,7 +100,7 @@ internal sealed class ElementNode(string name)
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    node.Children.Add(Read(reader, level + 1, ref budget, buffer));
+                    (node.children ??= new List<ElementNode>(8)).Add(Read(reader, level + 1, ref budget, buffer));
                     continue;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                     // Chunked so one enormous text node is never held whole; anything past the cap is dropped.

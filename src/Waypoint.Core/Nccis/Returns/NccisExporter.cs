@@ -55,6 +55,9 @@ public sealed class NccisExporter(WaypointDbContext db, AuditTrail audit, TimePr
         var records = 0;
         string hash;
         long bytes;
+        // Every read of the return in one snapshot: the activities, characteristics and offers are read before the people
+        // are streamed, and a record changed in between must not appear with its old activity and new details.
+        await using (await ReadSnapshot.BeginAsync(db, ct))
         await using (var hashing = new HashingStream(output))
         {
             var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false, Indent = false };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Waypoint.Core.Identifiers;
 using Waypoint.Core.YoungPeople;
 
@@ -14,8 +13,47 @@ internal sealed class NccisRecordChecks(CurrencyOptions currency, DateOnly? peri
 
     public static bool IsKnownCohortStatus(string? status) => status is { Length: 1 } && CohortStatuses.Contains(status[0], StringComparison.Ordinal);
 
-    public static bool TryDate(string? value, out DateOnly date) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>
+    /// A date written exactly as yyyy-MM-dd (what <c>DateOnly.TryParseExact</c> with that format and the invariant culture
+    /// accepts), read by hand: a return has about two million dates, and the general parser was a quarter of the time
+    /// taken to validate one.
+    /// </summary>
+    public static bool TryDate(string? value, out DateOnly date)
+    {
+        date = default;
+        if (value is not { Length: 10 } || value[4] != '-' || value[7] != '-')
+        {
+            return false;
+        }
+
+        var year = Digits(value, 0, 4);
+        var month = Digits(value, 5, 2);
+        var day = Digits(value, 8, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>The number written in ASCII digits at value[start..start+count], or -1 if any of them is not a digit.</summary>
+    private static int Digits(string value, int start, int count)
+    {
+        var number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(value[i]))
+            {
+                return -1;
+            }
+
+            number = (number * 10) + (value[i] - '0');
+        }
+
+        return number;
+    }
 
     public void Check(NccisReturnRecord r)
     {

@@ -78,9 +78,15 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
     {
         private const int ExamplesShown = 5;
 
-        private readonly HashSet<string> ids = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> ulns = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> people = new(StringComparer.Ordinal);
+        // What the cross-record checks keep of every record, held without references: a return's 100,000 identifiers kept
+        // as strings (and keys built from names) were promoted through every garbage collection of the run, which took
+        // as long as the rest of the validation. An identifier is a number (see Handle); a person is a hash of their
+        // names and date of birth.
+        private readonly HashSet<long> ids = [];
+        private readonly Dictionary<long, long> ulns = [];
+        private readonly Dictionary<ulong, long> people = [];
+        private readonly Dictionary<string, long> oddValues = new(StringComparer.Ordinal);
+        private readonly List<string> oddTexts = [];
         private readonly Dictionary<int, (int Count, List<string> Examples)> aggregated = [];
         private readonly HashSet<string> databaseIds = new(StringComparer.Ordinal);
         private readonly HashSet<string> sourceLeas = new(StringComparer.Ordinal);
@@ -312,7 +318,8 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
                 return;
             }
 
-            if (!ids.Add(id))
+            var person = Handle(id);
+            if (!ids.Add(person))
             {
                 Add(902, "YoungPersonsID", $"YoungPersonsID {id} appears more than once in the file.");
                 return;
@@ -320,27 +327,75 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
 
             if (r.Uln is { } uln)
             {
-                if (ulns.TryGetValue(uln, out var other))
+                if (ulns.TryGetValue(Handle(uln), out var other))
                 {
-                    Add(907, "UniqueLearnerNo", $"ULN {uln} is also on young person {other}.");
+                    Add(907, "UniqueLearnerNo", $"ULN {uln} is also on young person {Text(other)}.");
                 }
                 else
                 {
-                    ulns[uln] = id;
+                    ulns[Handle(uln)] = person;
                 }
             }
 
             if (r is { GivenName: { } given, FamilyName: { } family, Dob: { } dob })
             {
-                var key = $"{given.ToUpperInvariant()}|{family.ToUpperInvariant()}|{dob}";
+                var key = PersonKey(given, family, dob);
                 if (people.TryGetValue(key, out var other))
                 {
-                    Add(908, "DOB", $"Suspected duplicate of young person {other}: same given name, family name and date of birth. Not counted in the totals.");
+                    Add(908, "DOB", $"Suspected duplicate of young person {Text(other)}: same given name, family name and date of birth. Not counted in the totals.");
                 }
                 else
                 {
-                    people[key] = id;
+                    people[key] = person;
                 }
+            }
+        }
+
+        /// <summary>
+        /// A value from the file as a number that stands for it: the value itself when it is 1 to 18 ASCII digits without
+        /// a leading zero (every well-formed YoungPersonsID and ULN), otherwise a negative number for that text, the same
+        /// for the same text. Leading zeros would be lost by the number, so such values go the second way.
+        /// </summary>
+        private long Handle(string value)
+        {
+            if (value.Length is > 0 and <= 18 && value[0] != '0' && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            if (!oddValues.TryGetValue(value, out var handle))
+            {
+                oddTexts.Add(value);
+                oddValues[value] = handle = -oddTexts.Count;
+            }
+
+            return handle;
+        }
+
+        private string Text(long handle) => handle >= 0 ? handle.ToString(System.Globalization.CultureInfo.InvariantCulture) : oddTexts[(int)(-handle - 1)];
+
+        /// <summary>
+        /// Given name, family name and date of birth, compared without regard to case, as a 64-bit FNV-1a hash. Two
+        /// different people share a hash with a chance of about one in 10^9 in a return of 100,000, far below the rate at
+        /// which this suspected-duplicate warning is wrong for real namesakes born on the same day.
+        /// </summary>
+        private static ulong PersonKey(string given, string family, string dob)
+        {
+            var hash = 14695981039346656037UL;
+            hash = Mix(hash, given);
+            hash = (hash ^ '|') * 1099511628211UL;
+            hash = Mix(hash, family);
+            hash = (hash ^ '|') * 1099511628211UL;
+            return Mix(hash, dob);
+
+            static ulong Mix(ulong hash, string text)
+            {
+                foreach (var c in text)
+                {
+                    hash = (hash ^ char.ToUpperInvariant(c)) * 1099511628211UL;
+                }
+
+                return hash;
             }
         }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Waypoint.Core.Access;
@@ -137,6 +138,78 @@ public class NccisExporterTests(ITestOutputHelper output)
         Assert.Equal("230", codes[Id(atCollege)]);
         Assert.Equal("230", codes[Id(apprenticeSince)]);
         Assert.Null(codes[Id(startedSince)]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Export_RecordChangedWhileTheReturnIsRead_WrittenAsItStoodWhenTheExportBegan(DatabaseProvider provider)
+    {
+        var clock = TestClock.Create();
+        var settings = await TestDatabases.CreateMigratedAsync(provider, "nccis_snapshot");
+        await using var services = CoreServices.Build(settings, clock);
+        var data = new TestData(services, clock);
+        var la = await data.CreateOrganisationAsync(OrganisationKind.LocalAuthority);
+        var person = await data.CreateYoungPersonAsync(p =>
+        {
+            p.FamilyName = "Before";
+            p.Activities.Add(College(new(2026, 9, 7)));
+        }, yearGroup: 12);
+
+        // Someone renames the young person and records them NEET after the export has read the activities but before it
+        // reads the people: the return must show one state of the record, not the old activity beside the new name.
+        var interceptor = new BeforePeopleAreRead(async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var other = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+            var neet = new Activity
+            {
+                YoungPersonId = person.Id, Code = "540", StartDate = new(2026, 11, 20), DateAscertained = new(2026, 11, 20),
+                NeetStartDate = new(2026, 11, 20), Source = "Adviser",
+            };
+            other.Activities.Add(neet);
+            await other.SaveChangesAsync();
+            await other.YoungPeople.Where(p => p.Id == person.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.FamilyName, "After")
+                .SetProperty(p => p.CurrentActivityId, neet.Id)
+                .SetProperty(p => p.CurrentActivityCode, "540")
+                .SetProperty(p => p.CurrentActivityStart, neet.StartDate));
+        });
+        var options = new DbContextOptionsBuilder<WaypointDbContext>();
+        settings.Apply(options);
+        options.AddInterceptors(interceptor);
+        await using var scope = services.CreateAsyncScope();
+        await using var db = new WaypointDbContext(options.Options);
+        var exporter = ActivatorUtilities.CreateInstance<NccisExporter>(scope.ServiceProvider, db);
+        var officer = await data.CreateUserAsync(WaypointRole.TrackingOfficer, la.Id);
+        using var buffer = new MemoryStream();
+
+        await exporter.ExportAsync(new Actor(officer.Id, officer.Email!, WaypointRole.TrackingOfficer, la.Id, "931", null), "931", PeriodEnd, buffer);
+
+        Assert.True(interceptor.Fired);
+        var record = Assert.Single(XDocument.Load(new MemoryStream(buffer.ToArray())).Root!.Elements("YoungPersonsRecord"));
+        Assert.Equal("Before", record.Element("PersonalDetails")!.Element("FamilyName")!.Value);
+        Assert.Equal("230", record.Element("Activities")!.Element("Cohort")!.Element("ActivityCode")!.Value);
+        await using var check = services.CreateAsyncScope();
+        Assert.Equal("After", (await check.ServiceProvider.GetRequiredService<WaypointDbContext>().YoungPeople.SingleAsync(p => p.Id == person.Id)).FamilyName);
+    }
+
+    /// <summary>Runs a change on another connection just before the exporter's query of the people (ordered by local ID).</summary>
+    private sealed class BeforePeopleAreRead(Func<Task> change) : DbCommandInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            var sql = command.CommandText.Replace("\"", "", StringComparison.Ordinal);
+            if (!Fired && sql.Contains("FROM young_people", StringComparison.Ordinal) && sql.Contains("ORDER BY y.local_id", StringComparison.Ordinal))
+            {
+                Fired = true;
+                await change();
+            }
+
+            return result;
+        }
     }
 
     [SkippableTheory]

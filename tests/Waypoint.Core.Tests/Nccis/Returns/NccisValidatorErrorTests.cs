@@ -226,6 +226,58 @@ public class NccisValidatorErrorTests
         Assert.False(report.IsClean);
     }
 
+    [Theory]
+    [InlineData("2008-02-29")]
+    [InlineData("2009-02-28")]
+    [InlineData("2009-02-29")]
+    [InlineData("2008-04-31")]
+    [InlineData("2008-13-01")]
+    [InlineData("2008-00-10")]
+    [InlineData("2008-01-00")]
+    [InlineData("0000-01-01")]
+    [InlineData("2008-1-01")]
+    [InlineData("2008/01/01")]
+    [InlineData("20080101")]
+    [InlineData("2008-01-01T00:00")]
+    [InlineData("2008-01-0a")]
+    [InlineData("+008-01-01")]
+    [InlineData("\u0662\u0660\u0660\u0668-\u0660\u0661-\u0660\u0661")]
+    public void Validate_DateForms_ReadExactlyAsYearMonthDay(string dob)
+    {
+        // The validator reads dates by hand; it must accept exactly what the general parser with this format accepts.
+        dob = System.Text.RegularExpressions.Regex.Unescape(dob);
+        var expected = DateOnly.TryParseExact(dob, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+
+        var report = Validate(C().Set("DOB", dob).Set("SENDFlag", "Y"));
+
+        Assert.Equal(!expected, report.RecordErrors.Any(e => e.Code == 8));
+    }
+
+    [Fact]
+    public void Validate_CrossRecord_IdentifiersThatAreNotPlainNumbersAndNamesInAnotherCase_StillCompared()
+    {
+        // A ULN with a leading zero (wrong, error 30) and IDs that are not numbers are compared as text; names without case.
+        var document = C().Set("UniqueLearnerNo", "0123456789").Set("YoungPersonsID", "931000000000A");
+        var second = NccisTestFile.Record(2);
+        SetIn(second, "YoungPersonsID", "931000000000A");
+        var third = NccisTestFile.Record(3);
+        SetIn(third, "UniqueLearnerNo", "0123456789");
+        SetIn(third, "GivenName", "GIVENB");
+        SetIn(third, "FamilyName", "familya");
+        SetIn(third, "DOB", "2008-09-02");
+        document.Root!.Add(second, third);
+
+        var report = Validate(document);
+
+        Assert.Contains(report.RecordErrors, e => e is { Code: 902, YoungPersonId: "931000000000A" });
+        var uln = Assert.Single(report.RecordErrors, e => e.Code == 907);
+        Assert.Equal("9310000000003", uln.YoungPersonId);
+        Assert.Contains("also on young person 931000000000A", uln.Message, StringComparison.Ordinal);
+        var duplicate = Assert.Single(report.RecordErrors, e => e.Code == NccisErrorCatalogue.SuspectedDuplicate);
+        Assert.Equal("9310000000003", duplicate.YoungPersonId);
+        Assert.Contains("duplicate of young person 931000000000A", duplicate.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_SuspectedDuplicateOnly_ListedButNotCounted()
     {
