@@ -70,7 +70,7 @@ public sealed record LeavingYearDestinations(int Year, IReadOnlyList<LeaverDesti
 /// they are in its own sixth form, so every other leaver is counted as "not shared" and nothing more: counts of all
 /// leavers beside the named ones would let the school work out the rest. Each leaver shown is audited.
 /// </summary>
-public class DestinationsService(WaypointDbContext db, YoungPersonAccess access, AuditTrail audit, TimeProvider clock)
+public class DestinationsService(WaypointDbContext db, YoungPersonAccess access, AuditTrail audit, TimeProvider clock, TrackingOptions tracking)
 {
     public const int YearsKept = 3;
 
@@ -229,8 +229,20 @@ public class DestinationsService(WaypointDbContext db, YoungPersonAccess access,
                             {
                                 p.Id, p.GivenName, p.PreferredGivenName, p.FamilyName, p.PreferredFamilyName, p.DateOfBirth, p.SchoolId,
                                 p.CurrentDueToLapse,
+                                p.LeadLaCode,
+                                p.LocalId,
+                                p.CohortStatus,
+                                p.PreviousYoungPersonsId,
+                                p.TransferredToLaCode,
                                 Consented = db.DestinationSharingConsents.Any(c => c.YoungPersonId == p.Id),
                             }).ToListAsync(cancellationToken);
+
+        // A young person who moved to another LA kept here has two records: the one left behind (status T) and the
+        // receiving LA's, which carries the Year 11 history on (its PreviousYoungPersonsId is the first one's ID). They
+        // are one leaver, followed on the receiving record, where their destination is now kept.
+        var carriedOn = people.Where(p => p.PreviousYoungPersonsId is not null).Select(p => (p.PreviousYoungPersonsId!, p.LeadLaCode)).ToHashSet();
+        people.RemoveAll(p => p is { CohortStatus: CohortStatus.T, TransferredToLaCode: { } to }
+            && carriedOn.Contains((TransferService.YoungPersonsIdFor(tracking.NccisDatabaseId, p.LeadLaCode, p.LocalId), to)));
         var ids = people.Select(p => p.Id).ToList();
         var activities = (await db.Activities.AsNoTracking().Where(a => ids.Contains(a.YoungPersonId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.YoungPersonId);

@@ -55,7 +55,10 @@ public class TransferService(WaypointDbContext db, YoungPersonAccess access, Aud
 
     /// <summary>The same rule for callers without a <see cref="TransferService"/>, such as the monthly return.</summary>
     public static string YoungPersonsIdFor(string? nccisDatabaseId, YoungPerson person) =>
-        (nccisDatabaseId ?? person.LeadLaCode) + person.LocalId.PadLeft(10, '0');
+        YoungPersonsIdFor(nccisDatabaseId, person.LeadLaCode, person.LocalId);
+
+    public static string YoungPersonsIdFor(string? nccisDatabaseId, string leadLaCode, string localId) =>
+        (nccisDatabaseId ?? leadLaCode) + localId.PadLeft(10, '0');
 
     public async Task<TransferSummary?> ExportAsync(Actor actor, Guid youngPersonId, CancellationToken cancellationToken = default)
     {

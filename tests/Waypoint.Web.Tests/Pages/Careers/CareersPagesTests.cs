@@ -386,4 +386,62 @@ public class CareersPagesTests(WebHosts hosts)
         Assert.Equal(new Guid?[] { stayed.Id, apprentice.Id, stayed.Id, apprentice.Id, toCollege.Id }.Order(), seen.Select(e => e.YoungPersonId).Order());
         Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.YoungPersonId == toCollege.Id && e.Action == AuditActions.DestinationSharingChanged)));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Destinations_LeaverWhoMovedToAnotherLaKeptInTheSameDatabase_CountedOnceOnTheReceivingRecord(DatabaseProvider provider)
+    {
+        var factory = hosts.For(provider);
+        var school = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "957");
+        var college = await factory.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege, "957");
+        var leader = await factory.Data.CreateUserAsync(WaypointRole.CareersLeader, school.Id);
+        var today = factory.Data.Today;
+        var tracking = factory.Services.GetRequiredService<Waypoint.Core.Tracking.TrackingOptions>();
+        List<Activity> History() =>
+        [
+            new() { Code = "110", StartDate = new(2025, 9, 4), DateAscertained = new(2025, 9, 4), EstablishmentNumber = school.LaEstab, Source = "Test" },
+            new()
+            {
+                Code = "230", StartDate = new(2026, 9, 7), DateAscertained = today.AddDays(-10), DateVerified = today.AddDays(-10),
+                EstablishmentNumber = college.LaEstab, EstablishmentName = college.Name, Source = "Test",
+            },
+        ];
+        void MovedTo330(YoungPerson p)
+        {
+            p.CohortStatus = CohortStatus.T;
+            p.CohortStatusChangedOn = new(2026, 10, 1);
+            p.TransferredToLaCode = "330";
+            p.Activities.AddRange(History());
+        }
+
+        // Moved to LA 330, which keeps its records in this database too: its record carries the history on.
+        var left = await factory.Data.CreateYoungPersonAsync(MovedTo330, yearGroup: 12);
+        var received = await factory.Data.CreateYoungPersonAsync(p =>
+        {
+            p.LeadLaCode = "330";
+            p.PreviousYoungPersonsId = Waypoint.Core.Tracking.TransferService.YoungPersonsIdFor(tracking.NccisDatabaseId, left);
+            p.Activities.AddRange(History());
+        }, yearGroup: 12);
+
+        // Moved to LA 330 too, but no receiving record here: still this school's leaver, once.
+        var movedAway = await factory.Data.CreateYoungPersonAsync(MovedTo330, yearGroup: 12);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+            db.DestinationSharingConsents.Add(new DestinationSharingConsent { YoungPersonId = received.Id, GivenAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        using var staff = factory.CreateSession();
+        await staff.SignInAsync(leader.Email!, TestData.Password);
+        var page = await staff.GetAsync("/school/careers/destinations");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("2 leavers", page.Document.QuerySelector("[data-leaving-year='2025'] h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([received.Id.ToString()], page.Document.QuerySelectorAll("[data-leaving-year='2025'] tr[data-leaver]").Select(r => r.GetAttribute("data-leaver")!).ToList());
+        Assert.Equal("1 (50%)", page.Document.QuerySelector($"[data-leaving-year='2025'] tr[data-kind='{DestinationKind.FurtherEducation}'] [data-now]")?.TextContent.Trim());
+        Assert.Equal("1 (50%)", page.Document.QuerySelector($"[data-leaving-year='2025'] tr[data-kind='{DestinationKind.NotShared}'] [data-now]")?.TextContent.Trim());
+        Assert.DoesNotContain(left.Id.ToString(), page.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(movedAway.Id.ToString(), page.Document.Body!.InnerHtml, StringComparison.Ordinal);
+    }
 }
