@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddScoped<YoungPersonAccess>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<PasswordReset>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Dashboards.CohortOverview>();
         services.AddScoped<Nccis.Returns.NccisExporter>();

@@ -9,6 +9,8 @@ public static class AuditActions
     public const string LockedOut = "account.locked-out";
     public const string TwoFactorEnabled = "account.two-factor-enabled";
     public const string ExternalSignIn = "account.external-sign-in";
+    public const string PasswordResetRequested = "account.password-reset-requested";
+    public const string PasswordReset = "account.password-reset";
     public const string AccessDenied = "access.denied";
     public const string YoungPersonViewed = "young-person.viewed";
     public const string YoungPersonSearched = "young-person.searched";

@@ -12,6 +12,7 @@ public static class IdentitySetup
     /// <summary>Identity rules shared by the web app (which adds cookies and sign-in) and the CLI.</summary>
     public static IdentityBuilder AddWaypointIdentityCore(this IServiceCollection services)
     {
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = PasswordReset.LinkLifetime);
         return services.AddIdentityCore<WaypointUser>(options =>
             {
                 PasswordPolicy.Configure(options.Password);

@@ -28,6 +28,13 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         var anonymous = await browser.NewPageAsync();
         await CheckAsync(anonymous, "/account/sign-in");
         await CheckAsync(anonymous, "/account/sign-in", p => p.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync());
+        await CheckAsync(anonymous, "/account/forgot-password");
+        await CheckAsync(anonymous, "/account/forgot-password", p => p.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync());
+        await CheckAsync(anonymous, "/account/forgot-password", p => p.GetByLabel("Email address").FillAsync("nobody@demo.waypoint.test")
+            .ContinueWith(_ => p.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync()).Unwrap());
+        await CheckAsync(anonymous, "/account/reset-password?user=00000000-0000-0000-0000-000000000001&token=x");
+        await CheckAsync(anonymous, "/account/reset-password?user=00000000-0000-0000-0000-000000000001&token=x",
+            p => p.GetByRole(AriaRole.Button, new() { Name = "Save the new password" }).ClickAsync());
         await CheckAsync(anonymous, "/cookies");
         await CheckAsync(anonymous, "/privacy");
         await CheckAsync(anonymous, "/accessibility");

@@ -1,0 +1,87 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Waypoint.Core.Access;
+using Waypoint.Core.Audit;
+using Waypoint.Core.Email;
+
+namespace Waypoint.Core.Users;
+
+/// <summary>
+/// "Forgotten your password?": a link by email that lets the holder of the address choose a new password. The request
+/// never says whether an account exists; the link is single-use (a new password changes the account's security stamp,
+/// which voids every link sent before) and expires after <see cref="LinkLifetime"/>. Two-factor sign-in is unaffected:
+/// staff still need their authenticator after a reset. Every request and reset is audited.
+/// </summary>
+public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender email, AuditTrail audit)
+{
+    /// <summary>How long a link works: Identity's token provider is configured with it (IdentitySetup).</summary>
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// Sends a reset link to the address if an account that may sign in has it. <paramref name="linkFor"/> makes the link
+    /// from the user's ID and the token (already safe in a URL).
+    /// </summary>
+    public async Task RequestAsync(Actor actor, string emailAddress, Func<Guid, string, Uri> linkFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(linkFor);
+        var user = await users.FindByEmailAsync(emailAddress.Trim());
+        if (user is null || user.IsDisabled || user.Email is null)
+        {
+            await audit.RecordAsync(actor with { Name = emailAddress.Trim() }, AuditActions.PasswordResetRequested, AuditOutcome.Failed,
+                details: new { reason = user is null ? "unknown email" : "account disabled" }, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = linkFor(user.Id, token);
+        await email.SendAsync(new EmailMessage(user.Email, "Reset your Waypoint password", $"""
+            Hello {user.DisplayName},
+
+            Someone asked to reset the password for your Waypoint account. If it was you, choose a new password here:
+
+            {link}
+
+            The link works once, for {LinkLifetime.TotalHours:0} hours. If you did not ask, you can ignore this email: your password has not changed.
+            """, Reference: "password-reset"), cancellationToken);
+        await audit.RecordAsync(actor with { UserId = user.Id, Name = user.Email, Role = user.Role, OrganisationId = user.OrganisationId },
+            AuditActions.PasswordResetRequested, entityType: "User", entityId: user.Id.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets a new password with a link's token. Succeeds only for an enabled account and a token that is the latest,
+    /// unused and in date; a success also lifts a lockout (the holder of the address has proved who they are).
+    /// </summary>
+    public async Task<IdentityResult> ResetAsync(Actor actor, Guid userId, string token, string newPassword, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var user = await users.FindByIdAsync(userId.ToString());
+        string? decoded = null;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+        }
+        catch (FormatException)
+        {
+        }
+
+        var result = user is null || user.IsDisabled || decoded is null
+            ? IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "Invalid token." })
+            : await users.ResetPasswordAsync(user, decoded, newPassword);
+        var who = user is null ? actor : actor with { UserId = user.Id, Name = user.Email ?? actor.Name, Role = user.Role, OrganisationId = user.OrganisationId };
+        if (result.Succeeded)
+        {
+            await users.SetLockoutEndDateAsync(user!, null);
+            await users.ResetAccessFailedCountAsync(user!);
+            await audit.RecordAsync(who, AuditActions.PasswordReset, entityType: "User", entityId: userId.ToString(), cancellationToken: cancellationToken);
+        }
+        else
+        {
+            await audit.RecordAsync(who, AuditActions.PasswordReset, AuditOutcome.Failed, "User", userId.ToString(),
+                details: new { reasons = result.Errors.Select(e => e.Code).ToList() }, cancellationToken: cancellationToken);
+        }
+
+        return result;
+    }
+}
