@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Prospectus.CourseService>();
         services.AddScoped<Prospectus.CourseImport>();
         services.AddScoped<Prospectus.ApplicationService>();
+        services.AddScoped<Prospectus.ApplicationReports>();
         services.AddScoped<Prospectus.DeadlineReminders>();
         return services;
     }

@@ -290,6 +290,11 @@ public class ProspectusTests(WebHosts hosts)
         using var schoolSession = factory.CreateSession();
         await schoolSession.SignInAsync(teacher.Email!, TestData.Password);
         var report = await laSession.GetAsync("/reports/applications");
+        var bySchoolCsv = await laSession.Client.GetAsync(report.Document.QuerySelector("a[data-download='by-school']")!.GetAttribute("href"));
+        var fillRatesCsv = await laSession.Client.GetAsync("/reports/applications?handler=csv&table=fill-rates");
+        var notAppliedCsv = await laSession.Client.GetAsync("/reports/applications?handler=csv&table=not-applied&date=2026-11-23");
+        var unknownCsv = await laSession.Client.GetAsync("/reports/applications?handler=csv&table=young-people");
+        var schoolCsv = await schoolSession.Client.GetAsync("/reports/applications?handler=csv&table=by-school");
         var schoolView = await schoolSession.GetAsync("/provider/applications");
         var guaranteeList = await laSession.GetAsync("/tracking/lists/no-guarantee-offer");
 
@@ -311,6 +316,21 @@ public class ProspectusTests(WebHosts hosts)
         var schoolRow = report.Document.QuerySelectorAll("#by-school tbody tr").Single(r => r.TextContent.Contains("Godstow School", StringComparison.Ordinal));
         Assert.Equal(["Godstow School", "2", "1", "1"], schoolRow.QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
         Assert.Contains("0 of 1 young people in Year 11", report.Document.QuerySelector("#not-applied-count")!.TextContent, StringComparison.Ordinal);
+
+        // Assert: each table downloads whole as CSV, for the LA's staff only, and each download is audited
+        Assert.Equal("text/csv", bySchoolCsv.Content.Headers.ContentType!.MediaType);
+        var bySchoolLines = (await bySchoolCsv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("School,Applications,Offers,Accepted", bySchoolLines[0]);
+        Assert.Contains("Godstow School,2,1,1", bySchoolLines);
+        var fillLines = (await fillRatesCsv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Course,Provider,Places,Accepted,Filled (%),Applications", fillLines[0]);
+        Assert.Equal(3, fillLines.Length);
+        Assert.Equal(["Local ID,Name,Date of birth,School"], (await notAppliedCsv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(HttpStatusCode.NotFound, unknownCsv.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, schoolCsv.StatusCode);
+        var downloads = await factory.AuditEventsAsync(q => q.Where(e => e.UserId == officer.Id && e.Action == AuditActions.ApplicationsReported));
+        Assert.Equal(4, downloads.Count);
+        Assert.Equal(3, downloads.Count(e => e.Details!.Contains("\"download\"", StringComparison.Ordinal) && !e.Details.Contains("\"download\":null", StringComparison.Ordinal)));
 
         // Assert: provider isolation
         var listedA = listA.Document.QuerySelectorAll("#applications tbody tr").Select(r => r.TextContent).ToList();
