@@ -13,6 +13,7 @@ public static class AuditActions
     public const string PasswordReset = "account.password-reset";
     public const string AccessDenied = "access.denied";
     public const string YoungPersonViewed = "young-person.viewed";
+    public const string SubjectAccessExported = "young-person.subject-access-exported";
     public const string YoungPersonSearched = "young-person.searched";
     public const string YoungPersonCreated = "young-person.created";
     public const string YoungPersonUpdated = "young-person.updated";

@@ -51,6 +51,9 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         await CheckAsync(admin, "/admin/audit?From=99/99/2026");
         await CheckAsync(admin, "/account");
         await CheckAsync(admin, "/account/two-factor/set-up");
+        await admin.GotoAsync("/young-people?q=a");
+        var someone = await admin.Locator("table a").First.GetAttributeAsync("href");
+        await CheckAsync(admin, someone + "/subject-access");
         await CheckAsync(admin, "/no-such-page");
         await admin.Context.CloseAsync();
 

@@ -21,6 +21,7 @@ public class DetailsModel(YoungPersonAccess access, WaypointDbContext db, Record
     public IReadOnlyList<FollowUpTask> OpenTasks { get; private set; } = [];
     public bool CanChange { get; private set; }
     public bool CanManageCohort { get; private set; }
+    public bool CanExportSubjectAccess => Core.Privacy.SubjectAccess.MayUse(HttpContext.GetActor());
     public Activity? Current => CurrentActivity.Of(Person.Activities);
     public bool Lapsed => Current is { } c && CurrencyCalculator.IsLapsed(c.DueToLapseDate, Today);
 
