@@ -53,13 +53,26 @@ public sealed class SubjectAccess(WaypointDbContext db, YoungPersonAccess access
         json.WriteStartObject();
         json.WriteString("preparedAt", clock.GetUtcNow().UtcDateTime);
         json.WriteString("preparedFor", "Subject access request: review before release (third parties' details, and safeguarding records that may be exempt).");
+        var personType = db.Model.FindEntityType(typeof(YoungPerson))!;
         json.WritePropertyName("record");
-        WriteRow(json, db.Model.FindEntityType(typeof(YoungPerson))!, person);
+        WriteRow(json, personType, person);
+
+        // Duplicate records merged into this one (cohort status M) are the same young person: their rows are included,
+        // each row keeping the ID of the record it was recorded against.
+        var merged = await db.YoungPeople.AsNoTracking().Where(p => p.MergedIntoYoungPersonId == youngPersonId).OrderBy(p => p.Id).ToListAsync(ct);
+        json.WriteStartArray("mergedRecords");
+        foreach (var duplicate in merged)
+        {
+            WriteRow(json, personType, duplicate);
+        }
+
+        json.WriteEndArray();
+        List<Guid> ids = [youngPersonId, .. merged.Select(m => m.Id)];
 
         foreach (var (type, foreignKey) in TablesAboutAYoungPerson(db.Model))
         {
             var rows = await (Task<List<object>>)RowsMethod.MakeGenericMethod(type.ClrType)
-                .Invoke(this, [foreignKey.Properties[0], youngPersonId, ct])!;
+                .Invoke(this, [foreignKey.Properties[0], ids, ct])!;
             var table = type.GetTableName()!;
             counts[table] = counts.GetValueOrDefault(table) + rows.Count;
             json.WriteStartArray(table + (type.GetForeignKeys().Count(f => f.PrincipalEntityType.ClrType == typeof(YoungPerson)) > 1 ? "." + foreignKey.Properties[0].GetColumnName() : ""));
@@ -71,7 +84,7 @@ public sealed class SubjectAccess(WaypointDbContext db, YoungPersonAccess access
             json.WriteEndArray();
         }
 
-        await WriteAccessLogAsync(json, youngPersonId, ct);
+        await WriteAccessLogAsync(json, ids, ct);
         json.WriteEndObject();
         await json.FlushAsync(ct);
         await audit.RecordAsync(actor, AuditActions.SubjectAccessExported, entityType: nameof(YoungPerson), entityId: youngPersonId.ToString(),
@@ -89,12 +102,16 @@ public sealed class SubjectAccess(WaypointDbContext db, YoungPersonAccess access
         orderby type.GetTableName(), foreignKey.Properties[0].Name
         select (type, foreignKey);
 
-    private async Task<List<object>> RowsAsync<T>(IProperty key, Guid youngPersonId, CancellationToken ct)
+    private async Task<List<object>> RowsAsync<T>(IProperty key, List<Guid> youngPersonIds, CancellationToken ct)
         where T : class
     {
+        // row => ids.Contains(EF.Property<Guid or Guid?>(row, key)), with the list typed to match the column.
         var row = Expression.Parameter(typeof(T), "row");
         var column = Expression.Call(typeof(EF), nameof(EF.Property), [key.ClrType], row, Expression.Constant(key.Name));
-        var matches = Expression.Lambda<Func<T, bool>>(Expression.Equal(column, Expression.Constant(youngPersonId, key.ClrType)), row);
+        var ids = key.ClrType == typeof(Guid)
+            ? Expression.Constant(youngPersonIds)
+            : Expression.Constant(youngPersonIds.Select(id => (Guid?)id).ToList());
+        var matches = Expression.Lambda<Func<T, bool>>(Expression.Call(ids, ids.Type.GetMethod(nameof(List<Guid>.Contains))!, column), row);
         return [.. await db.Set<T>().AsNoTracking().Where(matches).ToListAsync(ct)];
     }
 
@@ -116,10 +133,11 @@ public sealed class SubjectAccess(WaypointDbContext db, YoungPersonAccess access
     }
 
     /// <summary>Each view or change of the record: when, what, the outcome, and the role and organisation of who did it.</summary>
-    private async Task WriteAccessLogAsync(Utf8JsonWriter json, Guid youngPersonId, CancellationToken ct)
+    private async Task WriteAccessLogAsync(Utf8JsonWriter json, List<Guid> youngPersonIds, CancellationToken ct)
     {
+        var ids = youngPersonIds.Select(id => (Guid?)id).ToList();
         var events = await (from e in db.AuditEvents.AsNoTracking()
-                            where e.YoungPersonId == youngPersonId
+                            where ids.Contains(e.YoungPersonId)
                             join o in db.Organisations on e.OrganisationId equals o.Id into organisations
                             from o in organisations.DefaultIfEmpty()
                             orderby e.Id

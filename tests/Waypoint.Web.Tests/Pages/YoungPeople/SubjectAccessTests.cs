@@ -36,6 +36,12 @@ public class SubjectAccessTests(WebHosts hosts)
             p.Characteristics.Add(new Characteristic { Code = "140", StartDate = today.AddDays(-30) });
         }, yearGroup: 12);
         var account = await factory.Data.CreateUserAsync(WaypointRole.YoungPerson, youngPersonId: person.Id);
+        var duplicate = await factory.Data.CreateYoungPersonAsync(p =>
+        {
+            p.CohortStatus = CohortStatus.M;
+            p.MergedIntoYoungPersonId = person.Id;
+            p.Activities.Add(new Activity { Code = "110", StartDate = today.AddDays(-400), DateAscertained = today.AddDays(-400), Source = "School roll" });
+        }, yearGroup: 12);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
@@ -72,7 +78,8 @@ public class SubjectAccessTests(WebHosts hosts)
         using var file = JsonDocument.Parse(text);
         var root = file.RootElement;
         Assert.Equal(person.FamilyName, root.GetProperty("record").GetProperty("FamilyName").GetString());
-        Assert.Equal("230", Assert.Single(root.GetProperty("activities").EnumerateArray()).GetProperty("Code").GetString());
+        Assert.Equal(duplicate.Id.ToString(), Assert.Single(root.GetProperty("mergedRecords").EnumerateArray()).GetProperty("Id").GetString());
+        Assert.Equal(["110", "230"], root.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("Code").GetString()).Order());
         Assert.Equal("140", Assert.Single(root.GetProperty("characteristics").EnumerateArray()).GetProperty("Code").GetString());
         Assert.Equal("Call about college", Assert.Single(root.GetProperty("follow_up_tasks").EnumerateArray()).GetProperty("Title").GetString());
         Assert.Equal(account.Email, Assert.Single(root.GetProperty("AspNetUsers").EnumerateArray()).GetProperty("Email").GetString());
@@ -84,7 +91,7 @@ public class SubjectAccessTests(WebHosts hosts)
 
         var exported = await factory.AuditEventsAsync(q => q.Where(e => e.YoungPersonId == person.Id && e.Action == AuditActions.SubjectAccessExported));
         Assert.Equal(admin.Id, Assert.Single(exported).UserId);
-        Assert.Contains("\"activities\":1", exported[0].Details!, StringComparison.Ordinal);
+        Assert.Contains("\"activities\":2", exported[0].Details!, StringComparison.Ordinal);
         Assert.Single(await factory.AuditEventsAsync(q => q.Where(e => e.UserId == officer.Id && e.YoungPersonId == person.Id && e.Action == AuditActions.AccessDenied)));
     }
 
