@@ -240,9 +240,16 @@ public class DestinationsService(WaypointDbContext db, YoungPersonAccess access,
         // A young person who moved to another LA kept here has two records: the one left behind (status T) and the
         // receiving LA's, which carries the Year 11 history on (its PreviousYoungPersonsId is the first one's ID). They
         // are one leaver, followed on the receiving record, where their destination is now kept.
+        // Consent is kept per record, and the young person may have given it on the record left behind (their account
+        // still points there), so either record's consent counts for the pair.
         var carriedOn = people.Where(p => p.PreviousYoungPersonsId is not null).Select(p => (p.PreviousYoungPersonsId!, p.LeadLaCode)).ToHashSet();
-        people.RemoveAll(p => p is { CohortStatus: CohortStatus.T, TransferredToLaCode: { } to }
-            && carriedOn.Contains((TransferService.YoungPersonsIdFor(tracking.NccisDatabaseId, p.LeadLaCode, p.LocalId), to)));
+        var leftBehind = people.Where(p => p is { CohortStatus: CohortStatus.T, TransferredToLaCode: { } to }
+                && carriedOn.Contains((TransferService.YoungPersonsIdFor(tracking.NccisDatabaseId, p.LeadLaCode, p.LocalId), to)))
+            .ToDictionary(p => (TransferService.YoungPersonsIdFor(tracking.NccisDatabaseId, p.LeadLaCode, p.LocalId), p.TransferredToLaCode!));
+        people = [.. people
+            .Where(p => !leftBehind.ContainsValue(p))
+            .Select(p => p.PreviousYoungPersonsId is { } previous && leftBehind.TryGetValue((previous, p.LeadLaCode), out var old) && old.Consented && !p.Consented
+                ? p with { Consented = true } : p)];
         var ids = people.Select(p => p.Id).ToList();
         var activities = (await db.Activities.AsNoTracking().Where(a => ids.Contains(a.YoungPersonId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.YoungPersonId);

@@ -37,15 +37,38 @@ public sealed class ReadSnapshot : IAsyncDisposable
         if (db.IsPostgres)
         {
             var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", ct);
-            return new ReadSnapshot(db, transaction, null);
+            var snapshot = new ReadSnapshot(db, transaction, null);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", ct);
+                return snapshot;
+            }
+            catch
+            {
+                await snapshot.DisposeAsync();
+                throw;
+            }
         }
 
         // EF's own BeginTransaction on SQLite is BEGIN IMMEDIATE, which takes the write lock for the whole read.
         await db.Database.OpenConnectionAsync(ct);
-        var deferred = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-        await db.Database.UseTransactionAsync(deferred, ct);
-        return new ReadSnapshot(db, null, deferred);
+        DbTransaction? deferred = null;
+        try
+        {
+            deferred = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(deferred, ct);
+            return new ReadSnapshot(db, null, deferred);
+        }
+        catch
+        {
+            if (deferred is not null)
+            {
+                await deferred.DisposeAsync();
+            }
+
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -32,7 +32,8 @@ public static partial class Postcode
         for (var i = 0; i < postcode.Length; i++)
         {
             var c = postcode[i];
-            if (i != postcode.Length - 4 && (char.IsWhiteSpace(c) || char.ToUpperInvariant(c) != c))
+            // ASCII only: anything else takes the general path, whose casing works on whole strings.
+            if (i != postcode.Length - 4 && (!char.IsAscii(c) || char.IsWhiteSpace(c) || char.IsAsciiLetterLower(c)))
             {
                 return false;
             }

@@ -27,6 +27,23 @@ public sealed class SubjectAccess(WaypointDbContext db, YoungPersonAccess access
         nameof(WaypointUser.NormalizedEmail), nameof(WaypointUser.NormalizedUserName),
     };
 
+    /// <summary>
+    /// Columns that name members of staff (who recorded or decided something, a referee): the file says what was done
+    /// and when; who did it is given by role in the access log, as the staff are third parties to the request.
+    /// </summary>
+    private static readonly HashSet<string> StaffNames = new(StringComparer.Ordinal)
+    {
+        "RecordedByName", "DecidedByName", "AssignedByName", "AdviserName", "RefereeName", "RefereeEmail",
+    };
+
+    /// <summary>
+    /// Tables that point at a young person without being about them: a match review's incoming row may be someone else
+    /// (it is a candidate match), so it is not this young person's data.
+    /// </summary>
+    private static readonly HashSet<Type> NotAboutThem = [typeof(Imports.MatchReview)];
+
+    private static readonly JsonSerializerOptions Values = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     private static readonly MethodInfo RowsMethod = typeof(SubjectAccess).GetMethod(nameof(RowsAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     public static bool MayUse(Actor actor) => actor.Role == WaypointRole.LaAdministrator;
@@ -69,13 +86,13 @@ public sealed class SubjectAccess(WaypointDbContext db, YoungPersonAccess access
         json.WriteEndArray();
         List<Guid> ids = [youngPersonId, .. merged.Select(m => m.Id)];
 
-        foreach (var (type, foreignKey) in TablesAboutAYoungPerson(db.Model))
+        var tables = TablesAboutAYoungPerson(db.Model).ToList();
+        foreach (var (type, key) in tables)
         {
-            var rows = await (Task<List<object>>)RowsMethod.MakeGenericMethod(type.ClrType)
-                .Invoke(this, [foreignKey.Properties[0], ids, ct])!;
+            var rows = await (Task<List<object>>)RowsMethod.MakeGenericMethod(type.ClrType).Invoke(this, [key, ids, ct])!;
             var table = type.GetTableName()!;
             counts[table] = counts.GetValueOrDefault(table) + rows.Count;
-            json.WriteStartArray(table + (type.GetForeignKeys().Count(f => f.PrincipalEntityType.ClrType == typeof(YoungPerson)) > 1 ? "." + foreignKey.Properties[0].GetColumnName() : ""));
+            json.WriteStartArray(table + (tables.Count(t => t.Type == type) > 1 ? "." + key.GetColumnName() : ""));
             foreach (var row in rows)
             {
                 WriteRow(json, type, row);
@@ -92,15 +109,20 @@ public sealed class SubjectAccess(WaypointDbContext db, YoungPersonAccess access
         return true;
     }
 
-    /// <summary>Every mapped table with a foreign key to a young person, but the audit trail (given as the access log).</summary>
-    public static IEnumerable<(IEntityType Type, IForeignKey ForeignKey)> TablesAboutAYoungPerson(IModel model) =>
-        from type in model.GetEntityTypes()
-        where !type.IsOwned() && type.FindPrimaryKey() is not null && type.GetTableName() is not null
-            && type.ClrType != typeof(AuditEvent) && type.ClrType != typeof(YoungPerson)
-        from foreignKey in type.GetForeignKeys()
-        where foreignKey.PrincipalEntityType.ClrType == typeof(YoungPerson) && foreignKey.Properties.Count == 1
-        orderby type.GetTableName(), foreignKey.Properties[0].Name
-        select (type, foreignKey);
+    /// <summary>
+    /// Every mapped table with a column naming a young person: a foreign key to the record, or a <c>YoungPersonId</c>
+    /// column kept without one (import change logs, NCCIS snapshot rows). Not the audit trail (given as the access log).
+    /// </summary>
+    public static IEnumerable<(IEntityType Type, IProperty Key)> TablesAboutAYoungPerson(IModel model) =>
+        (from type in model.GetEntityTypes()
+         where !type.IsOwned() && type.FindPrimaryKey() is not null && type.GetTableName() is not null
+             && type.ClrType != typeof(AuditEvent) && type.ClrType != typeof(YoungPerson) && !NotAboutThem.Contains(type.ClrType)
+         from key in type.GetForeignKeys()
+             .Where(fk => fk.PrincipalEntityType.ClrType == typeof(YoungPerson) && fk.Properties.Count == 1).Select(fk => fk.Properties[0])
+             .Concat(type.GetProperties().Where(p => p.Name == nameof(AuditEvent.YoungPersonId) && (p.ClrType == typeof(Guid) || p.ClrType == typeof(Guid?))))
+             .Distinct()
+         orderby type.GetTableName(), key.Name
+         select (type, key)).ToList();
 
     private async Task<List<object>> RowsAsync<T>(IProperty key, List<Guid> youngPersonIds, CancellationToken ct)
         where T : class
@@ -120,13 +142,13 @@ public sealed class SubjectAccess(WaypointDbContext db, YoungPersonAccess access
         json.WriteStartObject();
         foreach (var property in type.GetProperties())
         {
-            if (property.PropertyInfo is not { } info || Secrets.Contains(property.Name))
+            if (property.PropertyInfo is not { } info || Secrets.Contains(property.Name) || StaffNames.Contains(property.Name))
             {
                 continue;
             }
 
             json.WritePropertyName(property.Name);
-            JsonSerializer.Serialize(json, info.GetValue(row), property.ClrType);
+            JsonSerializer.Serialize(json, info.GetValue(row), property.ClrType, Values);
         }
 
         json.WriteEndObject();

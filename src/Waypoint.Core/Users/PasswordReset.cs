@@ -1,8 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
+using Waypoint.Core.Data;
 using Waypoint.Core.Email;
 
 namespace Waypoint.Core.Users;
@@ -13,10 +16,13 @@ namespace Waypoint.Core.Users;
 /// which voids every link sent before) and expires after <see cref="LinkLifetime"/>. Two-factor sign-in is unaffected:
 /// staff still need their authenticator after a reset. Every request and reset is audited.
 /// </summary>
-public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender email, AuditTrail audit)
+public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender email, AuditTrail audit, WaypointDbContext db, TimeProvider clock, ILogger<PasswordReset> logger)
 {
     /// <summary>How long a link works: Identity's token provider is configured with it (IdentitySetup).</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(2);
+
+    /// <summary>One link per account in this time, however often it is asked for, so nobody can flood an inbox.</summary>
+    public static readonly TimeSpan OneLinkEvery = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Sends a reset link to the address if an account that may sign in has it. <paramref name="linkFor"/> makes the link
@@ -27,16 +33,33 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender 
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(linkFor);
         var user = await users.FindByEmailAsync(emailAddress.Trim());
-        if (user is null || user.IsDisabled || user.Email is null)
+        if (user is null || user.Email is null)
         {
             await audit.RecordAsync(actor with { Name = emailAddress.Trim() }, AuditActions.PasswordResetRequested, AuditOutcome.Failed,
-                details: new { reason = user is null ? "unknown email" : "account disabled" }, cancellationToken: cancellationToken);
+                details: new { reason = "unknown email" }, cancellationToken: cancellationToken);
+            return;
+        }
+
+        // Recorded against the account (its organisation, or the young person it belongs to), so only that LA's
+        // administrators see it in the audit trail.
+        var who = actor with { UserId = user.Id, Name = user.Email, Role = user.Role, OrganisationId = user.OrganisationId };
+        var since = clock.GetUtcNow().UtcDateTime - OneLinkEvery;
+        var reason = user.IsDisabled ? "account disabled"
+            : await db.AuditEvents.AnyAsync(e => e.UserId == user.Id && e.Action == AuditActions.PasswordResetRequested
+                && e.Outcome == AuditOutcome.Succeeded && e.OccurredAt > since, cancellationToken) ? "a link was sent in the last few minutes"
+            : null;
+        if (reason is not null)
+        {
+            await audit.RecordAsync(who, AuditActions.PasswordResetRequested, AuditOutcome.Failed, "User", user.Id.ToString(), user.YoungPersonId,
+                details: new { reason }, cancellationToken: cancellationToken);
             return;
         }
 
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = linkFor(user.Id, token);
-        await email.SendAsync(new EmailMessage(user.Email, "Reset your Waypoint password", $"""
+        try
+        {
+            await email.SendAsync(new EmailMessage(user.Email, "Reset your Waypoint password", $"""
             Hello {user.DisplayName},
 
             Someone asked to reset the password for your Waypoint account. If it was you, choose a new password here:
@@ -45,13 +68,24 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender 
 
             The link works once, for {LinkLifetime.TotalHours:0} hours. If you did not ask, you can ignore this email: your password has not changed.
             """, Reference: "password-reset"), cancellationToken);
-        await audit.RecordAsync(actor with { UserId = user.Id, Name = user.Email, Role = user.Role, OrganisationId = user.OrganisationId },
-            AuditActions.PasswordResetRequested, entityType: "User", entityId: user.Id.ToString(), cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The page must answer as it does for an unknown address, so a failed send is logged and audited, not shown.
+            logger.LogError(ex, "Could not send a password reset link to user {UserId}", user.Id);
+            await audit.RecordAsync(who, AuditActions.PasswordResetRequested, AuditOutcome.Failed, "User", user.Id.ToString(), user.YoungPersonId,
+                details: new { reason = "the email could not be sent" }, cancellationToken: cancellationToken);
+            return;
+        }
+
+        await audit.RecordAsync(who, AuditActions.PasswordResetRequested, entityType: "User", entityId: user.Id.ToString(),
+            youngPersonId: user.YoungPersonId, cancellationToken: cancellationToken);
     }
 
     /// <summary>
-    /// Sets a new password with a link's token. Succeeds only for an enabled account and a token that is the latest,
-    /// unused and in date; a success also lifts a lockout (the holder of the address has proved who they are).
+    /// Sets a new password with a link's token. Succeeds only for an enabled account and a token issued since the
+    /// password last changed and still in date; a success also lifts a lockout (the holder of the address has proved
+    /// who they are).
     /// </summary>
     public async Task<IdentityResult> ResetAsync(Actor actor, Guid userId, string token, string newPassword, CancellationToken cancellationToken = default)
     {
@@ -74,11 +108,12 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender 
         {
             await users.SetLockoutEndDateAsync(user!, null);
             await users.ResetAccessFailedCountAsync(user!);
-            await audit.RecordAsync(who, AuditActions.PasswordReset, entityType: "User", entityId: userId.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(who, AuditActions.PasswordReset, entityType: "User", entityId: userId.ToString(), youngPersonId: user!.YoungPersonId,
+                cancellationToken: cancellationToken);
         }
         else
         {
-            await audit.RecordAsync(who, AuditActions.PasswordReset, AuditOutcome.Failed, "User", userId.ToString(),
+            await audit.RecordAsync(who, AuditActions.PasswordReset, AuditOutcome.Failed, "User", userId.ToString(), user?.YoungPersonId,
                 details: new { reasons = result.Errors.Select(e => e.Code).ToList() }, cancellationToken: cancellationToken);
         }
 

@@ -22,4 +22,17 @@ public sealed class WaypointSettings
     public int SignInRequestsPerMinute { get; set; } = 30;
 
     public string ServiceName { get; set; } = "Waypoint";
+
+    /// <summary>The address put in emails (new accounts' sign-in link, password reset links).</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// Where a password reset link points: the configured public address, or in demo mode only the address the request
+    /// came to. Outside demo mode a link is never built from the request's Host header, which a caller controls and could
+    /// point at their own site; without <see cref="PublicUrl"/> reset by email is off.
+    /// </summary>
+    public string? ResetLinkBase(HttpRequest request) =>
+        PublicUrl is { Length: > 0 } configured ? configured.TrimEnd('/')
+        : Demo == true ? $"{request.Scheme}://{request.Host}"
+        : null;
 }

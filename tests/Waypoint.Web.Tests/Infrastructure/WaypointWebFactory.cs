@@ -33,6 +33,7 @@ public sealed class WaypointWebFactory : WebApplicationFactory<Program>
             ["Waypoint:RequireStaffTwoFactor"] = "false",
             ["Waypoint:RequireHttps"] = "true",
             ["Waypoint:SignInRequestsPerMinute"] = "100000",
+            ["Waypoint:PublicUrl"] = "https://localhost",
             ["Tracking:FollowUpScanMinutes"] = "0",
             ["Nccis:Reports:SnapshotScanMinutes"] = "0",
             ["Risk:ScanMinutes"] = "0",

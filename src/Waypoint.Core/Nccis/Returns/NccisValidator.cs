@@ -390,6 +390,12 @@ public sealed class NccisValidator(CurrencyOptions? currency = null)
 
             static ulong Mix(ulong hash, string text)
             {
+                // Characters outside the basic plane are cased as the whole string is (a pair at a time).
+                if (!Ascii.IsValid(text))
+                {
+                    text = text.ToUpperInvariant();
+                }
+
                 foreach (var c in text)
                 {
                     hash = (hash ^ char.ToUpperInvariant(c)) * 1099511628211UL;

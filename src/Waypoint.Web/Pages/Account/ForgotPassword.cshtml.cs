@@ -7,7 +7,7 @@ using Waypoint.Core.Users;
 namespace Waypoint.Web.Pages.Account;
 
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-public class ForgotPasswordModel(PasswordReset reset, IConfiguration configuration) : PageModel
+public class ForgotPasswordModel(PasswordReset reset, WaypointSettings settings, ILogger<ForgotPasswordModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address")]
@@ -17,6 +17,9 @@ public class ForgotPasswordModel(PasswordReset reset, IConfiguration configurati
 
     /// <summary>Set after a request: the page then says the same whether or not the address has an account.</summary>
     public bool Sent { get; private set; }
+
+    /// <summary>False when no public address is configured (outside demo mode): the page then says to ask an administrator.</summary>
+    public bool Available => settings.ResetLinkBase(Request) is not null;
 
     public void OnGet()
     {
@@ -29,9 +32,12 @@ public class ForgotPasswordModel(PasswordReset reset, IConfiguration configurati
             return this.PageWithErrors();
         }
 
-        // The link goes to the address emails use (Waypoint:PublicUrl) when it is set, so a forged Host header cannot
-        // send someone's reset link elsewhere; without it (the demo), to the address this request came to.
-        var siteUrl = (configuration["Waypoint:PublicUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}").TrimEnd('/');
+        if (settings.ResetLinkBase(Request) is not { } siteUrl)
+        {
+            logger.LogWarning("A password reset was asked for, but Waypoint:PublicUrl is not set, so no link can be sent");
+            return Page();
+        }
+
         await reset.RequestAsync(HttpContext.GetActor(), Email!,
             (userId, token) => new Uri($"{siteUrl}/account/reset-password?user={userId}&token={token}"), cancellationToken);
         Sent = true;

@@ -49,6 +49,7 @@ public partial class PasswordResetTests(WebHosts hosts)
         var blank = await session.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = "" });
         var forUnknown = await session.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = unknown });
         var forUser = await session.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = user.Email! });
+        var forUserAgain = await session.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = user.Email! });
 
         // Arriving at the page, a blank address is an error; a known and an unknown one get the same answer.
         Assert.NotNull(signIn.Document.QuerySelector("a[href='/account/forgot-password']"));
@@ -58,6 +59,7 @@ public partial class PasswordResetTests(WebHosts hosts)
         Assert.Equal(HttpStatusCode.OK, forUser.Status);
         Assert.Equal("Check your email", forUnknown.Heading);
         Assert.Equal("Check your email", forUser.Heading);
+        Assert.Equal("Check your email", forUserAgain.Heading);
         Assert.Equal(
             forUnknown.Document.QuerySelector("[data-sent]")!.TextContent.Replace(unknown, "ADDRESS", StringComparison.Ordinal),
             forUser.Document.QuerySelector("[data-sent]")!.TextContent.Replace(user.Email!, "ADDRESS", StringComparison.Ordinal));
@@ -65,7 +67,7 @@ public partial class PasswordResetTests(WebHosts hosts)
         Assert.DoesNotContain(emails, e => e.To == unknown);
         var (_, body) = Assert.Single(emails, e => e.To == user.Email);
         var link = new Uri(ResetLink().Match(body).Value);
-        Assert.Equal("/account/reset-password", link.AbsolutePath);
+        Assert.StartsWith("https://localhost/account/reset-password?", link.AbsoluteUri, StringComparison.Ordinal);
         var path = link.PathAndQuery;
 
         var form = await session.GetAsync(path);
@@ -96,6 +98,7 @@ public partial class PasswordResetTests(WebHosts hosts)
 
         var requested = await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.PasswordResetRequested && (e.UserId == user.Id || e.UserName == unknown)));
         Assert.Single(requested, e => e.UserId == user.Id && e.Outcome == AuditOutcome.Succeeded);
+        Assert.Contains("last few minutes", Assert.Single(requested, e => e.UserId == user.Id && e.Outcome == AuditOutcome.Failed).Details, StringComparison.Ordinal);
         Assert.Single(requested, e => e.UserName == unknown && e.Outcome == AuditOutcome.Failed);
         var resets = await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.PasswordReset && e.UserId == user.Id));
         Assert.Single(resets, e => e.Outcome == AuditOutcome.Succeeded);
@@ -135,5 +138,30 @@ public partial class PasswordResetTests(WebHosts hosts)
         Assert.DoesNotContain(emails, e => e.To == disabled.Email);
         Assert.Equal(HttpStatusCode.Redirect, reset.Status);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
+    }
+
+    [SkippableFact]
+    public async Task ForgottenPassword_NoPublicAddressOutsideDemo_NeverBuildsALinkFromTheRequestsHost()
+    {
+        await using var factory = new WaypointWebFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Waypoint:PublicUrl"] = "" });
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority);
+        var user = await factory.Data.CreateUserAsync(WaypointRole.TrackingOfficer, la.Id);
+        using var session = factory.CreateSession();
+        session.Client.DefaultRequestHeaders.Host = "attacker.example";
+
+        var page = await session.GetAsync("/account/forgot-password");
+        var signIn = await session.GetAsync("/account/sign-in");
+        var token = signIn.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var posted = await session.Client.PostAsync("/account/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Email"] = user.Email!,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotNull(page.Document.QuerySelector("[data-unavailable]"));
+        Assert.Null(page.Document.QuerySelector("form input[name=Email]"));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("cannot be reset by email", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(ResetEmails(factory));
     }
 }

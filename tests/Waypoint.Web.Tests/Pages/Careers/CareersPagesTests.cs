@@ -428,7 +428,8 @@ public class CareersPagesTests(WebHosts hosts)
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
-            db.DestinationSharingConsents.Add(new DestinationSharingConsent { YoungPersonId = received.Id, GivenAt = DateTime.UtcNow });
+            // Given on the record left behind, which their account still points to: it counts for the receiving record.
+            db.DestinationSharingConsents.Add(new DestinationSharingConsent { YoungPersonId = left.Id, GivenAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

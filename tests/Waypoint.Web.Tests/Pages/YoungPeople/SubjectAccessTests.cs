@@ -46,6 +46,11 @@ public class SubjectAccessTests(WebHosts hosts)
         {
             var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
             db.FollowUpTasks.Add(new FollowUpTask { YoungPersonId = person.Id, Kind = FollowUpKind.Manual, Title = "Call about college", DueOn = today, CreatedAt = DateTime.UtcNow });
+            db.CaseContacts.Add(new Waypoint.Core.Casework.CaseContact
+            {
+                YoungPersonId = person.Id, OccurredOn = today, Channel = Waypoint.Core.Casework.ContactChannel.Phone, Type = Waypoint.Core.Casework.ContactType.GuidanceInterview,
+                Note = "Talked about college", RecordedByName = "Alex Staffmember", RecordedAt = DateTime.UtcNow,
+            });
             await db.SaveChangesAsync();
         }
 
@@ -86,6 +91,10 @@ public class SubjectAccessTests(WebHosts hosts)
         Assert.DoesNotContain("PasswordHash", text, StringComparison.Ordinal);
         Assert.DoesNotContain("SecurityStamp", text, StringComparison.Ordinal);
         Assert.DoesNotContain(admin.Email!, text, StringComparison.Ordinal);
+        var contact = Assert.Single(root.GetProperty("case_contacts").EnumerateArray());
+        Assert.Equal("Talked about college", contact.GetProperty("Note").GetString());
+        Assert.Equal("GuidanceInterview", contact.GetProperty("Type").GetString());
+        Assert.DoesNotContain("Alex Staffmember", text, StringComparison.Ordinal);
         var log = root.GetProperty("accessLog").EnumerateArray().ToList();
         Assert.Contains(log, e => e.GetProperty("action").GetString() == AuditActions.YoungPersonViewed && e.GetProperty("by").GetString() == WaypointRole.LaAdministrator.ToString());
 
@@ -104,12 +113,14 @@ public class SubjectAccessTests(WebHosts hosts)
             .Select(t => t.Type.GetTableName()).ToHashSet();
 
         foreach (var expected in (string[])["activities", "characteristics", "september_guarantee_offers", "cohort_status_changes", "case_contacts", "referrals",
-            "plan_actions", "follow_up_tasks", "careers_participations", "course_applications", "risk_scores", "parent_links", "destination_sharing_consents", "AspNetUsers"])
+            "plan_actions", "follow_up_tasks", "careers_participations", "course_applications", "risk_scores", "parent_links", "destination_sharing_consents", "AspNetUsers",
+            "data_import_changes", "nccis_snapshot_rows"])
         {
             Assert.Contains(expected, tables);
         }
 
         Assert.DoesNotContain("audit_events", tables);
+        Assert.DoesNotContain("match_reviews", tables);
         Assert.DoesNotContain("young_people", tables);
     }
 }
