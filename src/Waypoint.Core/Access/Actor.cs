@@ -22,6 +22,10 @@ public sealed record Actor(
 
     public static Actor System(string name) => new(null, name, null, null, null, null);
 
+    /// <summary>This request acting as the given account: once sign-in or a reset link has identified who it is.</summary>
+    public Actor AsAccount(WaypointUser user) =>
+        this with { UserId = user.Id, Name = user.Email ?? Name, Role = user.Role, OrganisationId = user.OrganisationId };
+
     public bool IsSystem => UserId is null;
 
     public static Actor FromPrincipal(ClaimsPrincipal principal, string? ipAddress = null, string? correlationId = null)

@@ -243,13 +243,15 @@ public class DestinationsService(WaypointDbContext db, YoungPersonAccess access,
         // Consent is kept per record, and the young person may have given it on the record left behind (their account
         // still points there), so either record's consent counts for the pair.
         var carriedOn = people.Where(p => p.PreviousYoungPersonsId is not null).Select(p => (p.PreviousYoungPersonsId!, p.LeadLaCode)).ToHashSet();
-        var leftBehind = people.Where(p => p is { CohortStatus: CohortStatus.T, TransferredToLaCode: { } to }
-                && carriedOn.Contains((TransferService.YoungPersonsIdFor(tracking.NccisDatabaseId, p.LeadLaCode, p.LocalId), to)))
-            .ToDictionary(p => (TransferService.YoungPersonsIdFor(tracking.NccisDatabaseId, p.LeadLaCode, p.LocalId), p.TransferredToLaCode!));
+        var leftBehind = people.Where(p => p is { CohortStatus: CohortStatus.T, TransferredToLaCode: not null })
+            .Select(p => (Record: p, Key: (TransferService.YoungPersonsIdFor(tracking.NccisDatabaseId, p.LeadLaCode, p.LocalId), p.TransferredToLaCode!)))
+            .Where(l => carriedOn.Contains(l.Key))
+            .ToList();
+        var consentedBefore = leftBehind.Where(l => l.Record.Consented).Select(l => l.Key).ToHashSet();
+        var dropped = leftBehind.Select(l => l.Record.Id).ToHashSet();
         people = [.. people
-            .Where(p => !leftBehind.ContainsValue(p))
-            .Select(p => p.PreviousYoungPersonsId is { } previous && leftBehind.TryGetValue((previous, p.LeadLaCode), out var old) && old.Consented && !p.Consented
-                ? p with { Consented = true } : p)];
+            .Where(p => !dropped.Contains(p.Id))
+            .Select(p => !p.Consented && p.PreviousYoungPersonsId is { } previous && consentedBefore.Contains((previous, p.LeadLaCode)) ? p with { Consented = true } : p)];
         var ids = people.Select(p => p.Id).ToList();
         var activities = (await db.Activities.AsNoTracking().Where(a => ids.Contains(a.YoungPersonId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.YoungPersonId);

@@ -42,7 +42,7 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender 
 
         // Recorded against the account (its organisation, or the young person it belongs to), so only that LA's
         // administrators see it in the audit trail.
-        var who = actor with { UserId = user.Id, Name = user.Email, Role = user.Role, OrganisationId = user.OrganisationId };
+        var who = actor.AsAccount(user);
         var since = clock.GetUtcNow().UtcDateTime - OneLinkEvery;
         var reason = user.IsDisabled ? "account disabled"
             : await db.AuditEvents.AnyAsync(e => e.UserId == user.Id && e.Action == AuditActions.PasswordResetRequested
@@ -103,7 +103,7 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender 
         var result = user is null || user.IsDisabled || decoded is null
             ? IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "Invalid token." })
             : await users.ResetPasswordAsync(user, decoded, newPassword);
-        var who = user is null ? actor : actor with { UserId = user.Id, Name = user.Email ?? actor.Name, Role = user.Role, OrganisationId = user.OrganisationId };
+        var who = user is null ? actor : actor.AsAccount(user);
         if (result.Succeeded)
         {
             await users.SetLockoutEndDateAsync(user!, null);

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,4 +13,8 @@ public static class PageModelExtensions
         page.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         return result;
     }
+
+    /// <summary>A CSV download, UTF-8 with a byte-order mark so spreadsheet programs read accented names right.</summary>
+    public static FileContentResult CsvFile(this PageModel page, string csv, string fileName) =>
+        page.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", fileName);
 }

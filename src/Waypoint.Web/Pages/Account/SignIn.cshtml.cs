@@ -65,7 +65,7 @@ public class SignInModel(
         }
 
         var result = await signInManager.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
-        var userActor = actor with { UserId = user.Id, Name = user.Email!, Role = user.Role, OrganisationId = user.OrganisationId };
+        var userActor = actor.AsAccount(user);
         if (result.Succeeded)
         {
             user.LastSignInAt = clock.GetUtcNow().UtcDateTime;

@@ -37,7 +37,7 @@ public class TwoFactorModel(SignInManager<WaypointUser> signInManager, UserManag
 
         var code = Code!.Replace(" ", "", StringComparison.Ordinal);
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        var actor = HttpContext.GetActor() with { UserId = user.Id, Name = user.Email!, Role = user.Role, OrganisationId = user.OrganisationId };
+        var actor = HttpContext.GetActor().AsAccount(user);
         if (result.Succeeded)
         {
             user.LastSignInAt = clock.GetUtcNow().UtcDateTime;

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waypoint.Core.Prospectus;
@@ -38,8 +37,7 @@ public class IndexModel(ApplicationReports reports, TimeProvider clock) : PageMo
         }
 
         var report = await reports.BuildAsync(HttpContext.GetActor(), date ?? Today, download: table, ct);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ApplicationReports.ToCsv(report, table))).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"applications-{table}-{report.AppliedBy:yyyy-MM-dd}.csv");
+        return this.CsvFile(ApplicationReports.ToCsv(report, table), $"applications-{table}-{report.AppliedBy:yyyy-MM-dd}.csv");
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -49,7 +48,7 @@ public class IndexModel(NccisSnapshotService snapshots, NccisMeasuresService mea
         }
 
         var csv = NccisMeasuresService.ToCsv(Report);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"nccis-measures-{LaCode}-{Report.PeriodEnd:yyyy-MM}.csv");
+        return this.CsvFile(csv, $"nccis-measures-{LaCode}-{Report.PeriodEnd:yyyy-MM}.csv");
     }
 
     /// <summary>GET /reports/nccis/aas?year=YYYY: the Annual Activity Survey as CSV. Audited: it holds personal data.</summary>
@@ -67,7 +66,7 @@ public class IndexModel(NccisSnapshotService snapshots, NccisMeasuresService mea
 
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
         await survey.WriteAsync(HttpContext.GetActor(), LaCode, year, writer, ct);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray(), "text/csv; charset=utf-8", $"annual-activity-survey-{LaCode}-{year}.csv");
+        return this.CsvFile(writer.ToString(), $"annual-activity-survey-{LaCode}-{year}.csv");
     }
 
     /// <summary>POST /reports/nccis/retake: takes the chosen month's snapshot again from the records as they are now, for late updates.</summary>
