@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Data;
@@ -32,7 +33,7 @@ public sealed record ActivityStats(int WorkplaceActivities, int WorkplaceWithEmp
 /// area is achieved when every pupil it is due for meets the measure, in progress from half of them, not achieved
 /// below; with no pupils due (no sixth form) it does not count towards the score.
 /// </summary>
-public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService measures, AuditTrail audit, TimeProvider clock)
+public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService measures, AuditTrail audit, TimeProvider clock, IServiceScopeFactory scopes)
 {
     public static readonly IReadOnlyList<AssessmentArea> Areas = BuildAreas();
 
@@ -212,17 +213,28 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
     }
 
     /// <summary>
-    /// Every school of the LA assessed as at a date: the measures in one grouped query, then the programmes, answers
-    /// and activity counts of all schools in one query each.
+    /// Every school of the LA assessed as at a date: the measures (<see cref="CareersMeasuresService.ForLaAsync"/>) and,
+    /// on a second connection at the same time, the programmes, answers and activity counts of all schools in one query
+    /// each; then each school's areas, the schools side by side.
     /// </summary>
     public async Task<IReadOnlyList<(SchoolMeasures Measures, IReadOnlyList<BenchmarkResult> Results)>> AssessLaAsync(Actor actor, string laCode, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var all = await measures.ForLaAsync(actor, laCode, asOf, cancellationToken);
-        if (all.Count == 0)
-        {
-            return [];
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var measured = measures.ForLaAsync(actor, laCode, asOf, cancellationToken);
+        var read = LaProgrammesAsync(scope.ServiceProvider.GetRequiredService<WaypointDbContext>(), laCode, asOf, cancellationToken);
+        await Task.WhenAll(measured, read);
+        var (all, (programmes, answers, stats)) = (measured.Result, read.Result);
+        var empty = new Dictionary<string, BenchmarkAnswer>();
+        var none = new ActivityStats(0, 0, [], 0, 0);
+        return all.Values.AsParallel().AsOrdered()
+            .Select(school => (school, Evaluate(school, programmes.GetValueOrDefault(school.SchoolId), answers.GetValueOrDefault(school.SchoolId) ?? empty,
+                stats.GetValueOrDefault(school.SchoolId) ?? none)))
+            .ToList();
+    }
 
+    private static async Task<(Dictionary<Guid, CareersProgramme> Programmes, Dictionary<Guid, IReadOnlyDictionary<string, BenchmarkAnswer>> Answers, Dictionary<Guid, ActivityStats> Stats)>
+        LaProgrammesAsync(WaypointDbContext db, string laCode, DateOnly asOf, CancellationToken cancellationToken)
+    {
         var schools = db.Organisations.Where(o => o.LaCode == laCode).Select(o => o.Id);
         var programmes = await db.CareersProgrammes.AsNoTracking().Where(p => schools.Contains(p.SchoolId)).ToDictionaryAsync(p => p.SchoolId, cancellationToken);
         var answers = (await db.BenchmarkAnswers.AsNoTracking().Where(a => schools.Contains(a.SchoolId)).ToListAsync(cancellationToken))
@@ -237,17 +249,12 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
                 WithFeedback = g.Count(a => a.Type >= CareersActivityType.WorkplaceVisit && a.Type <= CareersActivityType.WorkExperience && a.EmployerTask != null && a.EmployerFeedback != null),
                 All = g.Count(),
                 Meaningful = g.Count(a => a.Purpose != null && a.LearningOutcomes != null && a.TwoWayInteraction),
-            }).ToDictionaryAsync(c => c.SchoolId, cancellationToken);
+            }).ToListAsync(cancellationToken);
         var subjects = (await db.CareersActivities.Where(a => schools.Contains(a.SchoolId) && a.Date <= asOf && a.Type == CareersActivityType.CareersLesson && a.AcademicYear == year && a.Subject != null)
             .Select(a => new { a.SchoolId, a.Subject }).Distinct().ToListAsync(cancellationToken))
             .GroupBy(s => s.SchoolId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.Subject!).Order(StringComparer.Ordinal).ToList());
-        var empty = new Dictionary<string, BenchmarkAnswer>();
-        return all.Values.Select(school =>
-        {
-            var c = counts.GetValueOrDefault(school.SchoolId);
-            var stats = new ActivityStats(c?.Workplace ?? 0, c?.WithFeedback ?? 0, subjects.GetValueOrDefault(school.SchoolId) ?? [], c?.All ?? 0, c?.Meaningful ?? 0);
-            return (school, Evaluate(school, programmes.GetValueOrDefault(school.SchoolId), answers.GetValueOrDefault(school.SchoolId) ?? empty, stats));
-        }).ToList();
+        var stats = counts.ToDictionary(c => c.SchoolId, c => new ActivityStats(c.Workplace, c.WithFeedback, subjects.GetValueOrDefault(c.SchoolId) ?? [], c.All, c.Meaningful));
+        return (programmes, answers, stats);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public sealed record CareersPupil(Guid Id, string Name, int YearGroup, string? F
 
 public sealed record PupilMeasures(CareersPupil Pupil, PupilCounts Counts)
 {
-    public bool IsDue(CareersMeasure measure) => CareersMeasures.DueIn(measure).Contains(Pupil.YearGroup);
+    public bool IsDue(CareersMeasure measure) => CareersMeasures.IsDueIn(measure, Pupil.YearGroup);
 
     public bool Meets(CareersMeasure measure) => CareersMeasures.Meets(measure, Counts);
 }
@@ -80,12 +80,36 @@ public sealed class SchoolMeasures(Guid schoolId, DateOnly asOf, IReadOnlyList<P
     public DateOnly AsOf { get; } = asOf;
     public IReadOnlyList<PupilMeasures> Pupils { get; } = pupils;
 
+    // Due and met counts per measure and year group, worked out in one pass the first time a figure is asked for: an
+    // assessment asks for one per area, and per year group for Benchmark 5.
+    private (int Due, int Met)[,]? byYear;
+
     public MeasureFigure Figure(CareersMeasure measure, GapsFilter? filter = null)
     {
+        if (filter is null || filter == new GapsFilter(filter.YearGroup))
+        {
+            var table = byYear ??= CountByYear();
+            if (filter?.YearGroup is not { } year)
+            {
+                int allDue = 0, allMet = 0;
+                for (var y = 0; y < table.GetLength(1); y++)
+                {
+                    allDue += table[(int)measure, y].Due;
+                    allMet += table[(int)measure, y].Met;
+                }
+
+                return new MeasureFigure(measure, allDue, allMet);
+            }
+
+            return year >= 0 && year < table.GetLength(1)
+                ? new MeasureFigure(measure, table[(int)measure, year].Due, table[(int)measure, year].Met)
+                : new MeasureFigure(measure, 0, 0);
+        }
+
         int due = 0, met = 0;
         foreach (var p in Pupils)
         {
-            if (p.IsDue(measure) && (filter is null || filter.Matches(p.Pupil)))
+            if (p.IsDue(measure) && filter.Matches(p.Pupil))
             {
                 due++;
                 if (p.Meets(measure))
@@ -96,6 +120,27 @@ public sealed class SchoolMeasures(Guid schoolId, DateOnly asOf, IReadOnlyList<P
         }
 
         return new MeasureFigure(measure, due, met);
+    }
+
+    private (int Due, int Met)[,] CountByYear()
+    {
+        // Pupils are only ever due in Years 7 to 13 (CareersMeasures.DueIn), so year groups outside 0..31 count nowhere.
+        var table = new (int Due, int Met)[CareersMeasures.All.Count, 32];
+        foreach (var p in Pupils)
+        {
+            for (var m = 0; m < CareersMeasures.All.Count; m++)
+            {
+                var measure = CareersMeasures.All[m];
+                if (p.IsDue(measure))
+                {
+                    ref var cell = ref table[(int)measure, p.Pupil.YearGroup];
+                    cell.Due++;
+                    cell.Met += p.Meets(measure) ? 1 : 0;
+                }
+            }
+        }
+
+        return table;
     }
 
     public IReadOnlyList<PupilMeasures> Gaps(CareersMeasure measure, GapsFilter? filter = null) =>
@@ -115,6 +160,11 @@ public static class CareersMeasures
 
     /// <summary>The year groups a measure is checked for: from when it can first be met to the end of its window.</summary>
     public static IReadOnlyList<int> DueIn(CareersMeasure measure) => DueYears[(int)measure];
+
+    // The same as bits (bit n for Year n), for the check made for every pupil and measure.
+    private static readonly int[] DueMasks = DueYears.Select(years => years.Aggregate(0, (mask, year) => mask | 1 << year)).ToArray();
+
+    public static bool IsDueIn(CareersMeasure measure, int yearGroup) => yearGroup is >= 0 and < 31 && (DueMasks[(int)measure] >> yearGroup & 1) != 0;
 
     private static IReadOnlyList<int> YearsDue(CareersMeasure measure) => measure switch
     {

@@ -159,6 +159,119 @@ public class CareersParticipation
     public decimal? Hours { get; set; }
 }
 
+/// <summary>
+/// One pupil's participations at one school, counted as the measures need them: the row the measures are recomputed
+/// from instead of the pupil's participation rows, so an LA's recompute reads one row per pupil, joined to the pupil.
+/// The database keeps it (triggers on careers_participations, in the CareersTallies migration of each provider) in the
+/// same transaction as every write, so no code path can leave it behind; nothing in the application writes it. The
+/// measures count the participation rows instead for a date before the latest participation (a snapshot of a past
+/// date), and <see cref="CareersMeasuresService.CheckTalliesAsync"/> holds the two to each other.
+/// </summary>
+public class CareersTally
+{
+    public Guid YoungPersonId { get; set; }
+    public Guid SchoolId { get; set; }
+
+    public int Activities { get; set; }
+    public int EmployerEncounters { get; set; }
+
+    // Workplace experiences and guidance interviews by the year group they happened in: up to Year 11 ("by 16") and
+    // Years 12 and 13 ("by 18").
+    public int WorkplaceToYear11 { get; set; }
+    public int WorkplaceYears12To13 { get; set; }
+    public double WorkplaceHours { get; set; }
+    public int HigherEducation { get; set; }
+    public int GuidanceToYear11 { get; set; }
+    public int GuidanceYears12To13 { get; set; }
+
+    /// <summary>The latest academic year with a participation, and its employer encounters and careers lessons.</summary>
+    public int LatestYear { get; set; }
+    public int EmployerEncountersInLatestYear { get; set; }
+    public int LessonsInLatestYear { get; set; }
+
+    /// <summary>The date of the latest participation: the tally holds for any date on or after it.</summary>
+    public DateOnly LatestDate { get; set; }
+
+    // Up to two distinct providers met in school hours in each provider access phase (CareersMeasures.ProviderPhase):
+    // "not the same provider twice" needs no more than two to decide.
+    public Guid? Phase1Provider { get; set; }
+    public Guid? Phase1OtherProvider { get; set; }
+    public Guid? Phase2Provider { get; set; }
+    public Guid? Phase2OtherProvider { get; set; }
+    public Guid? Phase3Provider { get; set; }
+    public Guid? Phase3OtherProvider { get; set; }
+}
+
+/// <summary>
+/// A tally as the measures read it. Reading is most of an LA's recompute (60,000 rows, and every value is work at both
+/// ends of the connection), so the counts cross it packed into two 64-bit numbers, in 16-bit and 12-bit fields: no
+/// pupil comes near 4,095 of one kind at one school, and a count beyond that would be read as 4,095.
+/// </summary>
+public sealed class TallyRead
+{
+    private const long Bits16 = 1L << 16;
+    private const long Bits12 = 1L << 12;
+
+    // Nullable because a pupil with no tally is read through an outer join: every value then comes back null, and
+    // YoungPersonId null means "no tally".
+    public Guid? YoungPersonId { get; init; }
+    public Guid? SchoolId { get; init; }
+
+    /// <summary>Activities, employer encounters, and workplace experiences to Year 11 and in Years 12 and 13.</summary>
+    public long? Counts { get; init; }
+
+    /// <summary>Higher education, guidance to Year 11 and in Years 12 and 13, employer encounters and lessons this year.</summary>
+    public long? MoreCounts { get; init; }
+    public double? WorkplaceHours { get; init; }
+    public Guid? Phase1Provider { get; init; }
+    public Guid? Phase1OtherProvider { get; init; }
+    public Guid? Phase2Provider { get; init; }
+    public Guid? Phase2OtherProvider { get; init; }
+    public Guid? Phase3Provider { get; init; }
+    public Guid? Phase3OtherProvider { get; init; }
+
+    /// <summary>The tallies packed by the database, "this year" being the academic year starting in <paramref name="academicYear"/>.</summary>
+    public static IQueryable<TallyRead> From(IQueryable<CareersTally> tallies, int academicYear) => tallies.Select(t => new TallyRead
+    {
+        YoungPersonId = t.YoungPersonId,
+        SchoolId = t.SchoolId,
+        Counts = Math.Min(t.Activities, 65535) + Math.Min(t.EmployerEncounters, 65535) * Bits16
+            + Math.Min(t.WorkplaceToYear11, 65535) * Bits16 * Bits16 + Math.Min(t.WorkplaceYears12To13, 32767) * Bits16 * Bits16 * Bits16,
+        MoreCounts = Math.Min(t.HigherEducation, 4095) + Math.Min(t.GuidanceToYear11, 4095) * Bits12
+            + Math.Min(t.GuidanceYears12To13, 4095) * Bits12 * Bits12
+            + (t.LatestYear == academicYear ? Math.Min(t.EmployerEncountersInLatestYear, 4095) * Bits12 * Bits12 * Bits12
+                + Math.Min(t.LessonsInLatestYear, 4095) * Bits12 * Bits12 * Bits12 * Bits12 : 0),
+        WorkplaceHours = t.WorkplaceHours,
+        Phase1Provider = t.Phase1Provider,
+        Phase1OtherProvider = t.Phase1OtherProvider,
+        Phase2Provider = t.Phase2Provider,
+        Phase2OtherProvider = t.Phase2OtherProvider,
+        Phase3Provider = t.Phase3Provider,
+        Phase3OtherProvider = t.Phase3OtherProvider,
+    });
+
+    /// <summary>Adds this tally to a pupil's counts (for the date whose academic year the tally was read for).</summary>
+    public void AddTo(PupilCounts counts) => Add(counts, Counts, MoreCounts, WorkplaceHours);
+
+    /// <summary>Adds a tally read as its packed numbers to a pupil's counts.</summary>
+    public static void Add(PupilCounts counts, long? packedCounts, long? moreCounts, double? workplaceHours)
+    {
+        var (packed, more) = (packedCounts ?? 0, moreCounts ?? 0);
+        int Field16(int n) => (int)(packed >> (16 * n) & 0xFFFF);
+        int Field12(int n) => (int)(more >> (12 * n) & 0xFFF);
+        counts.Activities += Field16(0);
+        counts.EmployerTotal += Field16(1);
+        counts.WorkplaceBy16 += Field16(2);
+        counts.WorkplaceBy18 += Field16(2) + Field16(3);
+        counts.WorkplaceHoursSum += workplaceHours ?? 0;
+        counts.HigherEducation += Field12(0);
+        counts.GuidanceBy16 += Field12(1);
+        counts.GuidanceBy18 += Field12(1) + Field12(2);
+        counts.EmployerThisYear += Field12(3);
+        counts.LessonsThisYear += Field12(4);
+    }
+}
+
 public enum PupilGroupKind
 {
     Form,

@@ -46,6 +46,7 @@ public class WaypointDbContext(DbContextOptions<WaypointDbContext> options)
     public DbSet<Careers.PlannedCareersActivity> PlannedCareersActivities => Set<Careers.PlannedCareersActivity>();
     public DbSet<Careers.CareersActivity> CareersActivities => Set<Careers.CareersActivity>();
     public DbSet<Careers.CareersParticipation> CareersParticipations => Set<Careers.CareersParticipation>();
+    public DbSet<Careers.CareersTally> CareersTallies => Set<Careers.CareersTally>();
     public DbSet<Careers.PupilGroup> PupilGroups => Set<Careers.PupilGroup>();
     public DbSet<Careers.PupilGroupMember> PupilGroupMembers => Set<Careers.PupilGroupMember>();
     public DbSet<Careers.BenchmarkAnswer> BenchmarkAnswers => Set<Careers.BenchmarkAnswer>();

@@ -687,6 +687,100 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.ToTable("careers_programmes", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersTally", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
+
+                    b.Property<int>("EmployerEncounters")
+                        .HasColumnType("integer")
+                        .HasColumnName("employer_encounters");
+
+                    b.Property<int>("EmployerEncountersInLatestYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("employer_encounters_in_latest_year");
+
+                    b.Property<int>("GuidanceToYear11")
+                        .HasColumnType("integer")
+                        .HasColumnName("guidance_to_year11");
+
+                    b.Property<int>("GuidanceYears12To13")
+                        .HasColumnType("integer")
+                        .HasColumnName("guidance_years12to13");
+
+                    b.Property<int>("HigherEducation")
+                        .HasColumnType("integer")
+                        .HasColumnName("higher_education");
+
+                    b.Property<DateOnly>("LatestDate")
+                        .HasColumnType("date")
+                        .HasColumnName("latest_date");
+
+                    b.Property<int>("LatestYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_year");
+
+                    b.Property<int>("LessonsInLatestYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_in_latest_year");
+
+                    b.Property<Guid?>("Phase1OtherProvider")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase1other_provider");
+
+                    b.Property<Guid?>("Phase1Provider")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase1provider");
+
+                    b.Property<Guid?>("Phase2OtherProvider")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase2other_provider");
+
+                    b.Property<Guid?>("Phase2Provider")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase2provider");
+
+                    b.Property<Guid?>("Phase3OtherProvider")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase3other_provider");
+
+                    b.Property<Guid?>("Phase3Provider")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase3provider");
+
+                    b.Property<double>("WorkplaceHours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("workplace_hours");
+
+                    b.Property<int>("WorkplaceToYear11")
+                        .HasColumnType("integer")
+                        .HasColumnName("workplace_to_year11");
+
+                    b.Property<int>("WorkplaceYears12To13")
+                        .HasColumnType("integer")
+                        .HasColumnName("workplace_years12to13");
+
+                    b.HasKey("YoungPersonId", "SchoolId")
+                        .HasName("pk_careers_tallies");
+
+                    b.HasIndex("LatestDate")
+                        .HasDatabaseName("ix_careers_tallies_latest_date");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_careers_tallies_school");
+
+                    b.ToTable("careers_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Careers.DestinationSharingConsent", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -3253,6 +3347,16 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_careers_programmes_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersTally", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_tallies_young_person");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Careers.DestinationSharingConsent", b =>

@@ -676,6 +676,100 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.ToTable("careers_programmes", (string)null);
                 });
 
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersTally", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("activities");
+
+                    b.Property<int>("EmployerEncounters")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_encounters");
+
+                    b.Property<int>("EmployerEncountersInLatestYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_encounters_in_latest_year");
+
+                    b.Property<int>("GuidanceToYear11")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guidance_to_year11");
+
+                    b.Property<int>("GuidanceYears12To13")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guidance_years12to13");
+
+                    b.Property<int>("HigherEducation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("higher_education");
+
+                    b.Property<DateOnly>("LatestDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_date");
+
+                    b.Property<int>("LatestYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_year");
+
+                    b.Property<int>("LessonsInLatestYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lessons_in_latest_year");
+
+                    b.Property<Guid?>("Phase1OtherProvider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase1other_provider");
+
+                    b.Property<Guid?>("Phase1Provider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase1provider");
+
+                    b.Property<Guid?>("Phase2OtherProvider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase2other_provider");
+
+                    b.Property<Guid?>("Phase2Provider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase2provider");
+
+                    b.Property<Guid?>("Phase3OtherProvider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase3other_provider");
+
+                    b.Property<Guid?>("Phase3Provider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase3provider");
+
+                    b.Property<double>("WorkplaceHours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("workplace_hours");
+
+                    b.Property<int>("WorkplaceToYear11")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workplace_to_year11");
+
+                    b.Property<int>("WorkplaceYears12To13")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workplace_years12to13");
+
+                    b.HasKey("YoungPersonId", "SchoolId")
+                        .HasName("pk_careers_tallies");
+
+                    b.HasIndex("LatestDate")
+                        .HasDatabaseName("ix_careers_tallies_latest_date");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_careers_tallies_school");
+
+                    b.ToTable("careers_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Waypoint.Core.Careers.DestinationSharingConsent", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -3238,6 +3332,16 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_careers_programmes_school");
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Careers.CareersTally", b =>
+                {
+                    b.HasOne("Waypoint.Core.YoungPeople.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_careers_tallies_young_person");
                 });
 
             modelBuilder.Entity("Waypoint.Core.Careers.DestinationSharingConsent", b =>

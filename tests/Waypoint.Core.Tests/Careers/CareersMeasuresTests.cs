@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
 using Waypoint.Core.Careers;
@@ -239,5 +240,172 @@ public class CareersMeasuresTests
         await Assert.ThrowsAsync<CareersAccessException>(() => world.RecordAsync(CareersActivityType.EmployerTalk, new(2026, 11, 2), [ours.Id, theirs.Id]));
 
         Assert.Equal(0, (await world.MeasuresAsync(ours)).Counts.Activities);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Tallies_AfterRegistersCorrectionsAndDeletions_AgreeWithCountingTheRows(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_tallies");
+        var random = new Random(11);
+        var pupils = new List<YoungPerson>();
+        for (var year = 7; year <= 13; year++)
+        {
+            pupils.Add(await world.PupilAsync(year));
+            pupils.Add(await world.PupilAsync(year));
+        }
+
+        var partners = new List<CareersPartner>();
+        for (var i = 0; i < 3; i++)
+        {
+            partners.Add(await world.PartnerAsync($"Provider {i}"));
+        }
+
+        // Every type over two academic years and the March boundary, in and out of school hours, with and without a
+        // provider, each with a random half of the pupils.
+        var activities = new List<CareersActivity>();
+        var dates = new DateOnly[] { new(2025, 9, 15), new(2026, 2, 27), new(2026, 3, 2), new(2026, 7, 10), new(2026, 9, 8), new(2026, 11, 20) };
+        foreach (var type in Enum.GetValues<CareersActivityType>())
+        {
+            for (var k = 0; k < 4; k++)
+            {
+                var taking = pupils.Where(_ => random.Next(2) == 0).Select(p => p.Id).ToList();
+                var partner = type == CareersActivityType.ProviderEncounter || random.Next(3) == 0 ? partners[random.Next(partners.Count)] : null;
+                activities.Add(await world.RecordAsync(type, dates[random.Next(dates.Length)], taking.Count == 0 ? [pupils[0].Id] : taking, partner,
+                    inSchoolHours: random.Next(5) != 0, hours: type == CareersActivityType.WorkExperience ? 7.5m * (1 + random.Next(10)) : null));
+            }
+        }
+
+        Task<TallyCheck> CheckAsync() => world.InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().CheckTalliesAsync());
+        Task ChangeAsync(Func<WaypointDbContext, Task> change) => world.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<WaypointDbContext>();
+            await change(db);
+            return await db.SaveChangesAsync();
+        });
+
+        var recorded = await CheckAsync();
+
+        // A correction of a counted column, then a change nothing is counted from (a reflection).
+        await ChangeAsync(async db =>
+        {
+            var row = await db.CareersParticipations.FirstAsync(p => p.Type == CareersActivityType.ProviderEncounter && p.BeforeMarch);
+            (row.Date, row.BeforeMarch, row.YearGroup, row.PartnerId) = (new(2026, 3, 3), false, row.YearGroup + 1, partners[2].Id);
+        });
+        await ChangeAsync(async db => (await db.CareersParticipations.FirstAsync()).Reflection = "I learnt what an apprenticeship is");
+        var corrected = await CheckAsync();
+
+        // An activity deleted (its register goes with it) and a pupil's record erased.
+        var erased = pupils[^1].Id;
+        await ChangeAsync(async db => db.CareersActivities.Remove(await db.CareersActivities.FirstAsync(a => a.Id == activities[0].Id)));
+        await ChangeAsync(async db => db.YoungPeople.Remove(await db.YoungPeople.FirstAsync(p => p.Id == erased)));
+        var deleted = await CheckAsync();
+        var erasedTallies = await world.InScopeAsync(sp => sp.GetRequiredService<WaypointDbContext>().CareersTallies.CountAsync(t => t.YoungPersonId == erased));
+
+        Assert.True(recorded.Agree, $"tallied {recorded.PupilsTallied}, counted {recorded.PupilsCounted}, differ {recorded.Differ.Count}");
+        Assert.Equal(pupils.Count, recorded.PupilsTallied);
+        Assert.True(corrected.Agree, $"tallied {corrected.PupilsTallied}, counted {corrected.PupilsCounted}, differ {corrected.Differ.Count}");
+        Assert.True(deleted.Agree, $"tallied {deleted.PupilsTallied}, counted {deleted.PupilsCounted}, differ {deleted.Differ.Count}");
+        Assert.Equal(pupils.Count - 1, deleted.PupilsTallied);
+        Assert.Equal(0, erasedTallies);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Measures_AsAtADateBeforeTheLatestParticipation_CountOnlyWhatHadHappened(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_past_date");
+        var pupil = await world.PupilAsync(10);
+        await world.RecordAsync(CareersActivityType.EmployerTalk, new(2026, 10, 1), [pupil.Id]);
+        await world.RecordAsync(CareersActivityType.CareersFair, new(2026, 11, 16), [pupil.Id]);
+
+        var measures = await world.InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().ForSchoolAsync(world.Leader, world.School.Id, new(2026, 10, 31)));
+        var now = await world.MeasuresAsync(pupil);
+
+        Assert.Equal(1, measures.Pupils.Single(p => p.Pupil.Id == pupil.Id).Counts.EmployerTotal);
+        Assert.Equal(2, now.Counts.EmployerTotal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Measures_ForTheWholeLa_AsEachSchoolHasThemAndAcrossAMoveBetweenSchools(DatabaseProvider provider)
+    {
+        await using var world = await CreateWorldAsync(provider, "careers_la_read");
+        var today = world.Data.Today;
+        var pupils = new List<YoungPerson>();
+        for (var year = 7; year <= 13; year++)
+        {
+            // The first and last birthdays of every year group, with and without SEND, free school meals and absence.
+            var (earliest, latest) = AcademicAge.DateOfBirthRange(year, today);
+            var even = year % 2 == 0;
+            pupils.Add(await world.Data.CreateYoungPersonAsync(p =>
+            {
+                (p.SchoolId, p.DateOfBirth, p.HasEhcPlan) = (world.School.Id, earliest, even);
+                p.Census = new PupilCensusData { FreeSchoolMeals = true, AttendancePercent = 85m };
+            }, year));
+            pupils.Add(await world.Data.CreateYoungPersonAsync(p =>
+            {
+                (p.SchoolId, p.DateOfBirth, p.HasSenSupport) = (world.School.Id, latest, !even);
+                p.Census = new PupilCensusData { AttendancePercent = 97m };
+            }, year));
+        }
+
+        var first = await world.PartnerAsync("First College");
+        var second = await world.PartnerAsync("Second College");
+        var ids = pupils.Select(p => p.Id).ToList();
+        var nothingYet = await world.PupilAsync(9);
+        await world.RecordAsync(CareersActivityType.EmployerTalk, new(2026, 10, 5), ids);
+        await world.RecordAsync(CareersActivityType.WorkExperience, new(2026, 7, 6), ids, hours: 30m);
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 10, 8), ids, first);
+        await world.RecordAsync(CareersActivityType.ProviderEncounter, new(2026, 11, 2), ids.Where((_, i) => i % 3 == 0).ToList(), second);
+        await world.RecordAsync(CareersActivityType.CareersLesson, new(2026, 9, 21), ids.Where((_, i) => i % 2 == 0).ToList());
+        await world.RecordAsync(CareersActivityType.PersonalGuidance, new(2026, 11, 16), ids.Where((_, i) => i % 4 == 0).ToList());
+        Task<IReadOnlyDictionary<Guid, SchoolMeasures>> LaAsync() =>
+            world.InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().ForLaAsync(world.Leader, "931", today));
+
+        var own = await world.InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().ForSchoolAsync(world.Leader, world.School.Id, today));
+        var la = (await LaAsync())[world.School.Id].Pupils.ToDictionary(p => p.Pupil.Id);
+
+        // Two pupils who have each met one college move to another school of the LA: there a Year 10 pupil meets the same
+        // college again (still one provider, not two), a Year 8 pupil another provider (two, though each school's tally
+        // holds one).
+        var sameAgain = pupils.Last(p => AcademicAge.YearGroup(p.DateOfBirth, today) == 10);
+        var another = pupils.First(p => AcademicAge.YearGroup(p.DateOfBirth, today) == 8);
+        var otherSchool = await world.Data.CreateOrganisationAsync(OrganisationKind.SchoolOrCollege);
+        var otherLeader = await world.Data.CreateUserAsync(WaypointRole.CareersLeader, otherSchool.Id);
+        var otherActor = new Actor(otherLeader.Id, otherLeader.Email!, WaypointRole.CareersLeader, otherSchool.Id, "931", null);
+        await world.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<WaypointDbContext>();
+            await foreach (var moved in db.YoungPeople.Where(p => p.Id == sameAgain.Id || p.Id == another.Id).AsAsyncEnumerable())
+            {
+                moved.SchoolId = otherSchool.Id;
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        Task RecordAtOtherSchoolAsync(YoungPerson pupil, CareersPartner partner) => world.InScopeAsync(sp => sp.GetRequiredService<CareersService>().RecordActivityAsync(
+            otherActor, new RecordCareersActivityOptions(CareersActivityType.ProviderEncounter, $"Visit to {partner.Name}", new(2026, 11, 18), true, partner.Id, null, null,
+                0, null, null, true, null, null, null, [pupil.Id], "test")));
+        async Task<PupilCounts> AtOtherSchoolAsync(YoungPerson pupil) => (await LaAsync())[otherSchool.Id].Pupils.Single(p => p.Pupil.Id == pupil.Id).Counts;
+        var (sameBefore, anotherBefore) = (await AtOtherSchoolAsync(sameAgain), await AtOtherSchoolAsync(another));
+        await RecordAtOtherSchoolAsync(sameAgain, first);
+        await RecordAtOtherSchoolAsync(another, second);
+        var (sameAfter, anotherAfter) = (await AtOtherSchoolAsync(sameAgain), await AtOtherSchoolAsync(another));
+
+        Assert.Equal(pupils.Count + 1, own.Pupils.Count);
+        Assert.Equal(0, la[nothingYet.Id].Counts.Activities);
+        Assert.All(own.Pupils, p =>
+        {
+            var read = la[p.Pupil.Id];
+            Assert.Equal((p.Pupil.YearGroup, p.Pupil.Send, p.Pupil.Disadvantaged, p.Pupil.PersistentlyAbsent),
+                (read.Pupil.YearGroup, read.Pupil.Send, read.Pupil.Disadvantaged, read.Pupil.PersistentlyAbsent));
+            Assert.Equivalent(p.Counts, read.Counts, strict: true);
+        });
+        Assert.Equal(pupils.Count, own.Pupils.Where(p => p.Pupil.Id != nothingYet.Id).Select(p => (p.Pupil.YearGroup, p.Pupil.Send, p.Pupil.Disadvantaged, p.Pupil.PersistentlyAbsent)).Distinct().Count());
+        Assert.Equal((3, 1), (sameBefore.Activities, sameBefore.ProvidersPhase2));
+        Assert.Equal((4, 1), (sameAfter.Activities, sameAfter.ProvidersPhase2));
+        Assert.Equal((4, 1), (anotherBefore.Activities, anotherBefore.ProvidersPhase1));
+        Assert.Equal((5, 2), (anotherAfter.Activities, anotherAfter.ProvidersPhase1));
     }
 }

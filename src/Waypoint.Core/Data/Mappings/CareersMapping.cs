@@ -101,6 +101,20 @@ public class CareersParticipationMapping : IEntityTypeConfiguration<CareersParti
     }
 }
 
+public class CareersTallyMapping : IEntityTypeConfiguration<CareersTally>
+{
+    public void Configure(EntityTypeBuilder<CareersTally> builder)
+    {
+        builder.ToTable("careers_tallies");
+        builder.HasKey(t => new { t.YoungPersonId, t.SchoolId });
+        builder.HasOne<YoungPerson>().WithMany().HasForeignKey(t => t.YoungPersonId)
+            .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_careers_tallies_young_person");
+        builder.HasIndex(t => t.SchoolId).HasDatabaseName("ix_careers_tallies_school");
+        // The measures first ask whether any tally in scope is later than the date asked about: usually none is.
+        builder.HasIndex(t => t.LatestDate).HasDatabaseName("ix_careers_tallies_latest_date");
+    }
+}
+
 public class PupilGroupMapping : IEntityTypeConfiguration<PupilGroup>
 {
     public void Configure(EntityTypeBuilder<PupilGroup> builder)
