@@ -219,6 +219,13 @@ public class BenchmarkAssessment(WaypointDbContext db, CareersMeasuresService me
     /// </summary>
     public async Task<IReadOnlyList<(SchoolMeasures Measures, IReadOnlyList<BenchmarkResult> Results)>> AssessLaAsync(Actor actor, string laCode, DateOnly asOf, CancellationToken cancellationToken = default)
     {
+        if (!actor.IsSystem && actor.LaCode != laCode)
+        {
+            // Refused (and audited) there, before anything of the LA is read on a second connection.
+            await measures.ForLaAsync(actor, laCode, asOf, cancellationToken);
+            return [];
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var measured = measures.ForLaAsync(actor, laCode, asOf, cancellationToken);
         var read = LaProgrammesAsync(scope.ServiceProvider.GetRequiredService<WaypointDbContext>(), laCode, asOf, cancellationToken);

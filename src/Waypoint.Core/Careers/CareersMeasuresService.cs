@@ -52,9 +52,12 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
     /// </summary>
     public async Task<TallyCheck> CheckTalliesAsync(CancellationToken cancellationToken = default)
     {
-        var asOf = await db.CareersTallies.MaxAsync(t => (DateOnly?)t.LatestDate, cancellationToken)
-            ?? await db.CareersParticipations.MaxAsync(p => (DateOnly?)p.Date, cancellationToken)
-            ?? DateOnly.MinValue;
+        // One snapshot for both counts, so a register recorded meanwhile cannot look like a difference; as at the latest
+        // participation as well as the latest tally, so rows the tallies missed are counted on one side only.
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
+        var latestTally = await db.CareersTallies.MaxAsync(t => (DateOnly?)t.LatestDate, cancellationToken);
+        var latestRow = await db.CareersParticipations.MaxAsync(p => (DateOnly?)p.Date, cancellationToken);
+        var asOf = new[] { latestTally, latestRow }.Max() ?? DateOnly.MinValue;
         var tallied = await TalliedCountsAsync(db.CareersTallies, asOf, cancellationToken);
         var counted = await CountedFromRowsAsync(db.CareersParticipations, asOf, cancellationToken);
         var differ = tallied.Keys.Union(counted.Keys)
@@ -135,6 +138,10 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
         var (_, latest) = YoungPeople.AcademicAge.DateOfBirthRange(7, asOf);
         var roll = pupils.Where(p => p.DateOfBirth >= earliest && p.DateOfBirth <= latest && p.SchoolId != null
             && (p.CohortStatus == CohortStatus.P || p.CohortStatus == CohortStatus.G));
+
+        // Every read below sees one state of the database: otherwise a register recorded between the question whether
+        // the tallies hold for the date and reading them would be counted in a snapshot of an earlier date.
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
 
         // The tallies hold as at any date on or after their latest participation; for an earlier date (a snapshot of
         // a past date) the counts come from the rows, and the tallies are not read.
@@ -332,9 +339,10 @@ public class CareersMeasuresService(WaypointDbContext db, YoungPersonAccess acce
         // On PostgreSQL the grouped counts for a whole LA (tens of thousands of pupils, each with a few dozen running
         // aggregates) need more than the default 4 MB of working memory to be hashed in one pass; without it the planner
         // sorts every row by pupil instead. JIT compiling the wide expression costs more than it saves at this size.
+        // SET LOCAL lasts to the end of the transaction: the measures' own read snapshot, or one begun here.
         await using var transaction = db.IsPostgres && db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (transaction is not null)
+        if (db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '128MB'; SET LOCAL jit = off", cancellationToken);
         }

@@ -197,7 +197,9 @@ public class CareersService(WaypointDbContext db, YoungPersonAccess access, Audi
             throw new CareersAccessException($"{refused.Count} of the pupils are not on this school's roll.");
         }
 
-        foreach (var (id, dateOfBirth) in pupils)
+        // In pupil order: each insert locks the pupil's tally (a database trigger adds to it), and two registers that
+        // share pupils then take those locks in the same order rather than waiting on each other for ever.
+        foreach (var (id, dateOfBirth) in pupils.OrderBy(p => p.Id))
         {
             db.CareersParticipations.Add(new CareersParticipation
             {

@@ -16,6 +16,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
         // CareersMeasures.ProviderPhase. The provider and the other provider of a phase are the lowest and, if
         // different, the highest, which is all "two distinct providers" needs. CareersMeasuresService.CheckTalliesAsync
         // holds all of this to counting the rows in C#.
+        // A recount replaces the tally, whether it was deleted first or another transaction has written it since.
+        private const string Recounted = "activities = excluded.activities, employer_encounters = excluded.employer_encounters, workplace_to_year11 = excluded.workplace_to_year11, workplace_years12to13 = excluded.workplace_years12to13, workplace_hours = excluded.workplace_hours, higher_education = excluded.higher_education, guidance_to_year11 = excluded.guidance_to_year11, guidance_years12to13 = excluded.guidance_years12to13, latest_year = excluded.latest_year, employer_encounters_in_latest_year = excluded.employer_encounters_in_latest_year, lessons_in_latest_year = excluded.lessons_in_latest_year, latest_date = excluded.latest_date, phase1provider = excluded.phase1provider, phase1other_provider = excluded.phase1other_provider, phase2provider = excluded.phase2provider, phase2other_provider = excluded.phase2other_provider, phase3provider = excluded.phase3provider, phase3other_provider = excluded.phase3other_provider";
+
         private static string TallyRows(string source) => $@"SELECT r.young_person_id, r.school_id,
         count(*),
         count(*) FILTER (WHERE r.type BETWEEN 0 AND 6),
@@ -90,13 +93,14 @@ namespace Waypoint.Migrations.Postgres.Migrations
                 column: "school_id");
             // The tallies are kept by the database, in the transaction of every write to careers_participations, so that
             // no write path (a register, an import, a COPY, a cascade) can leave them out of step with the rows. An
-            // insert adds its counts (statement-level: one grouped upsert per statement, safe under concurrent registers,
-            // as ON CONFLICT adds to the row another transaction committed); a delete, or a change of a counted column,
-            // counts the pupils' tallies again from the rows (ADR 0007).
+            // insert adds its counts (statement-level: one grouped upsert per statement, in pupil order so that two
+            // statements sharing pupils lock their tallies in the same order; ON CONFLICT adds to the row another
+            // transaction committed); a delete, or a change of a counted column, counts the pupils' tallies again from
+            // the rows and replaces them (ADR 0007).
             migrationBuilder.Sql($@"CREATE FUNCTION careers_tallies_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO careers_tallies AS t ({Columns})
-    {TallyRows("added")}
+    SELECT * FROM ({TallyRows("added")}) x ORDER BY young_person_id, school_id
     ON CONFLICT (young_person_id, school_id) DO UPDATE SET
         activities = t.activities + excluded.activities,
         employer_encounters = t.employer_encounters + excluded.employer_encounters,
@@ -122,14 +126,16 @@ END $$;");
 BEGIN
     DELETE FROM careers_tallies t USING (SELECT young_person_id, school_id FROM removed) k WHERE t.young_person_id = k.young_person_id AND t.school_id = k.school_id;
     INSERT INTO careers_tallies ({Columns})
-    {TallyRows("(SELECT * FROM careers_participations WHERE (young_person_id, school_id) IN (SELECT young_person_id, school_id FROM removed))")};
+    {TallyRows("(SELECT * FROM careers_participations WHERE (young_person_id, school_id) IN (SELECT young_person_id, school_id FROM removed))")}
+    ON CONFLICT (young_person_id, school_id) DO UPDATE SET {Recounted};
     RETURN NULL;
 END $$;");
             migrationBuilder.Sql($@"CREATE FUNCTION careers_tallies_recount_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM careers_tallies t USING (SELECT o.young_person_id, o.school_id FROM removed o JOIN added n ON n.id = o.id WHERE (o.young_person_id, o.school_id, o.type, o.date, o.academic_year, o.year_group, o.before_march, o.in_school_hours, o.partner_id, o.hours) IS DISTINCT FROM (n.young_person_id, n.school_id, n.type, n.date, n.academic_year, n.year_group, n.before_march, n.in_school_hours, n.partner_id, n.hours) UNION SELECT n.young_person_id, n.school_id FROM removed o JOIN added n ON n.id = o.id WHERE (o.young_person_id, o.school_id, o.type, o.date, o.academic_year, o.year_group, o.before_march, o.in_school_hours, o.partner_id, o.hours) IS DISTINCT FROM (n.young_person_id, n.school_id, n.type, n.date, n.academic_year, n.year_group, n.before_march, n.in_school_hours, n.partner_id, n.hours)) k WHERE t.young_person_id = k.young_person_id AND t.school_id = k.school_id;
     INSERT INTO careers_tallies ({Columns})
-    {TallyRows("(SELECT * FROM careers_participations WHERE (young_person_id, school_id) IN (SELECT o.young_person_id, o.school_id FROM removed o JOIN added n ON n.id = o.id WHERE (o.young_person_id, o.school_id, o.type, o.date, o.academic_year, o.year_group, o.before_march, o.in_school_hours, o.partner_id, o.hours) IS DISTINCT FROM (n.young_person_id, n.school_id, n.type, n.date, n.academic_year, n.year_group, n.before_march, n.in_school_hours, n.partner_id, n.hours) UNION SELECT n.young_person_id, n.school_id FROM removed o JOIN added n ON n.id = o.id WHERE (o.young_person_id, o.school_id, o.type, o.date, o.academic_year, o.year_group, o.before_march, o.in_school_hours, o.partner_id, o.hours) IS DISTINCT FROM (n.young_person_id, n.school_id, n.type, n.date, n.academic_year, n.year_group, n.before_march, n.in_school_hours, n.partner_id, n.hours)))")};
+    {TallyRows("(SELECT * FROM careers_participations WHERE (young_person_id, school_id) IN (SELECT o.young_person_id, o.school_id FROM removed o JOIN added n ON n.id = o.id WHERE (o.young_person_id, o.school_id, o.type, o.date, o.academic_year, o.year_group, o.before_march, o.in_school_hours, o.partner_id, o.hours) IS DISTINCT FROM (n.young_person_id, n.school_id, n.type, n.date, n.academic_year, n.year_group, n.before_march, n.in_school_hours, n.partner_id, n.hours) UNION SELECT n.young_person_id, n.school_id FROM removed o JOIN added n ON n.id = o.id WHERE (o.young_person_id, o.school_id, o.type, o.date, o.academic_year, o.year_group, o.before_march, o.in_school_hours, o.partner_id, o.hours) IS DISTINCT FROM (n.young_person_id, n.school_id, n.type, n.date, n.academic_year, n.year_group, n.before_march, n.in_school_hours, n.partner_id, n.hours)))")}
+    ON CONFLICT (young_person_id, school_id) DO UPDATE SET {Recounted};
     RETURN NULL;
 END $$;");
             migrationBuilder.Sql(@"CREATE FUNCTION careers_tallies_clear() RETURNS trigger LANGUAGE plpgsql AS $$

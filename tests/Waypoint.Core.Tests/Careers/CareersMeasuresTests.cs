@@ -302,12 +302,19 @@ public class CareersMeasuresTests
         var deleted = await CheckAsync();
         var erasedTallies = await world.InScopeAsync(sp => sp.GetRequiredService<WaypointDbContext>().CareersTallies.CountAsync(t => t.YoungPersonId == erased));
 
+        // A tally lost behind the triggers' back (a restore of one table) is what the check is for.
+        var lost = pupils[1].Id;
+        await world.InScopeAsync(sp => sp.GetRequiredService<WaypointDbContext>().CareersTallies.Where(t => t.YoungPersonId == lost).ExecuteDeleteAsync());
+        var afterLoss = await CheckAsync();
+
         Assert.True(recorded.Agree, $"tallied {recorded.PupilsTallied}, counted {recorded.PupilsCounted}, differ {recorded.Differ.Count}");
         Assert.Equal(pupils.Count, recorded.PupilsTallied);
         Assert.True(corrected.Agree, $"tallied {corrected.PupilsTallied}, counted {corrected.PupilsCounted}, differ {corrected.Differ.Count}");
         Assert.True(deleted.Agree, $"tallied {deleted.PupilsTallied}, counted {deleted.PupilsCounted}, differ {deleted.Differ.Count}");
         Assert.Equal(pupils.Count - 1, deleted.PupilsTallied);
         Assert.Equal(0, erasedTallies);
+        Assert.False(afterLoss.Agree);
+        Assert.Equal([lost], afterLoss.Differ);
     }
 
     [SkippableTheory]
@@ -322,7 +329,10 @@ public class CareersMeasuresTests
         var measures = await world.InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().ForSchoolAsync(world.Leader, world.School.Id, new(2026, 10, 31)));
         var now = await world.MeasuresAsync(pupil);
 
+        var la = await world.InScopeAsync(sp => sp.GetRequiredService<CareersMeasuresService>().ForLaAsync(world.Leader, "931", new(2026, 10, 31)));
+
         Assert.Equal(1, measures.Pupils.Single(p => p.Pupil.Id == pupil.Id).Counts.EmployerTotal);
+        Assert.Equal(1, la[world.School.Id].Pupils.Single(p => p.Pupil.Id == pupil.Id).Counts.EmployerTotal);
         Assert.Equal(2, now.Counts.EmployerTotal);
     }
 
