@@ -443,7 +443,14 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         var (changes, added) = applier.Apply(person, record, kind, created);
         if (created || changes.Count > 0 || rememberUnchanged)
         {
-            person.UpdatedAt = now;
+            // The person's own row is rewritten only when one of its columns changed. Most rows of a termly roll only
+            // confirm the school activity or bring new attendance, which are written to those rows; rewriting the
+            // person too would touch every index on the register's widest table for nothing.
+            if (created || db.Entry(person).State == EntityState.Modified)
+            {
+                person.UpdatedAt = now;
+            }
+
             db.DataImportChanges.Add(new DataImportChange
             {
                 ImportId = importId, YoungPersonId = person.Id, Kind = created ? DataImportChangeKind.Created : DataImportChangeKind.Updated,

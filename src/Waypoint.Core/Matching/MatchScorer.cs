@@ -123,6 +123,32 @@ public sealed class MatchScorer(MatchingOptions options)
 
     private static double W(double m, double u) => Math.Log2(m / u);
 
+    /// <summary>
+    /// Whether <paramref name="held"/> could score <paramref name="threshold"/> or more against <paramref name="incoming"/>:
+    /// the score with both names taken to agree exactly, which no comparison of names can beat. Comparing names is most
+    /// of a score's cost, and most candidates a block turns up (a shared birth year and family name sound, a shared
+    /// date of birth) differ on enough else to be ruled out without it.
+    /// </summary>
+    public bool MightReach(MatchSubject incoming, MatchSubject held, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(held);
+        if (Same(incoming.Uln, held.Uln) || Same(incoming.Upn, held.Upn) || Same(incoming.Upn, held.FormerUpn) || Same(incoming.FormerUpn, held.Upn))
+        {
+            return true;
+        }
+
+        var identifierConflicts = Differ(incoming.Uln, held.Uln) || (Differ(incoming.Upn, held.Upn) && incoming.FormerUpn is null && held.FormerUpn is null);
+        bool? gender = Known(incoming.Gender) && Known(held.Gender) ? incoming.Gender == held.Gender : null;
+        bool? school = incoming.SchoolId is { } a && held.SchoolId is { } b ? a == b : null;
+        var best = GivenWeights[NameAgreement.Exact] + FamilyWeights[NameAgreement.Exact]
+            + DobWeights[CompareDates(incoming.DateOfBirth, held.DateOfBirth)] + PostcodeWeights[ComparePostcodes(incoming.Postcode, held.Postcode)]
+            + gender switch { true => GenderAgree, false => GenderDisagree, null => 0 }
+            + school switch { true => SchoolAgree, false => SchoolDisagree, null => 0 }
+            + (identifierConflicts ? IdentifierDisagree : 0);
+        return best >= threshold;
+    }
+
     public MatchScore Score(MatchSubject incoming, MatchSubject held)
     {
         ArgumentNullException.ThrowIfNull(incoming);
@@ -216,23 +242,35 @@ public sealed class MatchScorer(MatchingOptions options)
             return PostcodeAgreement.Missing;
         }
 
-        var x = Normalise(a);
-        var y = Normalise(b);
-        if (x == y)
+        // Compared without spaces and case, and without making new strings: matching compares millions of pairs.
+        Span<char> xBuffer = a.Length <= 32 ? stackalloc char[a.Length] : new char[a.Length];
+        Span<char> yBuffer = b.Length <= 32 ? stackalloc char[b.Length] : new char[b.Length];
+        var x = Squashed(a, xBuffer);
+        var y = Squashed(b, yBuffer);
+        if (x.SequenceEqual(y))
         {
             return PostcodeAgreement.Exact;
         }
 
-        return District(x) == District(y) ? PostcodeAgreement.SameDistrict : PostcodeAgreement.Disagree;
+        return District(x).SequenceEqual(District(y)) ? PostcodeAgreement.SameDistrict : PostcodeAgreement.Disagree;
     }
 
-    private static string Normalise(string postcode)
+    private static ReadOnlySpan<char> Squashed(string postcode, Span<char> buffer)
     {
-        var squashed = postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        return squashed.Length > 3 ? $"{squashed[..^3]} {squashed[^3..]}" : squashed;
+        var length = 0;
+        foreach (var c in postcode)
+        {
+            if (c != ' ')
+            {
+                buffer[length++] = char.ToUpperInvariant(c);
+            }
+        }
+
+        return buffer[..length];
     }
 
-    private static string District(string normalised) => normalised.Split(' ')[0];
+    // The outward code: all but the last three characters (the inward code) of a postcode long enough to have both.
+    private static ReadOnlySpan<char> District(ReadOnlySpan<char> squashed) => squashed.Length > 3 ? squashed[..^3] : squashed;
 
     private static bool Known(Gender? gender) => gender is Gender.F or Gender.M;
 

@@ -71,32 +71,41 @@ public sealed class RegisterIndex(MatchScorer scorer)
             }
         }
 
-        var candidates = new HashSet<Guid>();
+        // A person can sit in several of the blocks looked in, so each is judged once; most are ruled out by
+        // MightReach before their names are compared.
+        var seen = new HashSet<Guid>();
+        (Guid Id, MatchScore Score)? best = null, second = null;
         foreach (var key in Keys(incoming, forLookup: true).Select(Hash))
         {
-            if (blocks.TryGetValue(key, out var list))
+            if (!blocks.TryGetValue(key, out var list))
             {
-                candidates.UnionWith(list);
+                continue;
             }
-        }
 
-        if (exclude is { } self)
-        {
-            candidates.Remove(self);
-        }
+            foreach (var id in list)
+            {
+                if (id == exclude || !seen.Add(id))
+                {
+                    continue;
+                }
 
-        (Guid Id, MatchScore Score)? best = null, second = null;
-        foreach (var id in candidates)
-        {
-            var score = scorer.Score(incoming, people[id]);
-            if (best is null || score.Weight > best.Value.Score.Weight)
-            {
-                second = best;
-                best = (id, score);
-            }
-            else if (second is null || score.Weight > second.Value.Score.Weight)
-            {
-                second = (id, score);
+                var held = people[id];
+                if (!scorer.MightReach(incoming, held, scorer.Options.LowerThreshold))
+                {
+                    // Cannot reach review, let alone a match, whatever the names: not worth comparing them.
+                    continue;
+                }
+
+                var score = scorer.Score(incoming, held);
+                if (best is null || score.Weight > best.Value.Score.Weight)
+                {
+                    second = best;
+                    best = (id, score);
+                }
+                else if (second is null || score.Weight > second.Value.Score.Weight)
+                {
+                    second = (id, score);
+                }
             }
         }
 

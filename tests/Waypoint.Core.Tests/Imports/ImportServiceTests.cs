@@ -101,6 +101,31 @@ public class ImportServiceTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Commit_NextRollOnlyConfirmsTheSchoolAndBringsAttendance_PersonRowLeftAloneChangesLoggedAndReverted(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_confirm");
+        var pupils = Enumerable.Range(2, 3).Select(n => world.Pupil(n, $"Given{n}", $"Family{n}", Dob(n), $"A93100012{n:D4}")).ToArray();
+        await world.RunAsync(File(ImportKind.Roll, pupils));
+        var before = await world.QueryAsync(db => db.YoungPeople.AsNoTracking().Include(p => p.Activities).Include(p => p.Census).OrderBy(p => p.FamilyName).ToListAsync());
+        world.Clock.Advance(TimeSpan.FromDays(7));
+
+        var next = await world.RunAsync(File(ImportKind.Roll, [.. pupils.Select(p => p with { AttendancePercent = 88.0m })]), sha: "sha-next-term");
+
+        Assert.Equal((0, 3, 0), (next.Created, next.Updated, next.Unchanged));
+        var after = await world.QueryAsync(db => db.YoungPeople.AsNoTracking().Include(p => p.Activities).Include(p => p.Census).OrderBy(p => p.FamilyName).ToListAsync());
+        Assert.Equal(before.Select(p => (p.Id, p.Version, p.UpdatedAt, p.CurrentDueToLapse)), after.Select(p => (p.Id, p.Version, p.UpdatedAt, p.CurrentDueToLapse)));
+        Assert.All(after, p => Assert.Equal((world.Today, 88.0m), (p.Activities.Single().DateVerified!.Value, p.Census!.AttendancePercent)));
+        var audited = await world.QueryAsync(db => db.AuditEvents.Where(a => a.Action == AuditActions.YoungPersonImported && a.Details!.Contains("88.0")).Select(a => a.YoungPersonId).ToListAsync());
+        Assert.Equal(after.Select(p => (Guid?)p.Id).Order(), audited.Order());
+
+        await world.WithServiceAsync(s => s.RevertAsync(System, next.ImportId!.Value));
+
+        var reverted = await world.QueryAsync(db => db.YoungPeople.AsNoTracking().Include(p => p.Activities).Include(p => p.Census).OrderBy(p => p.FamilyName).ToListAsync());
+        Assert.Equal(before.Select(p => (p.Activities.Single().DateVerified, p.Census!.AttendancePercent)), reverted.Select(p => (p.Activities.Single().DateVerified, p.Census!.AttendancePercent)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Preview_MatchByUpnAndNewRows_ReportsAndWritesNothing(DatabaseProvider provider)
     {
         await using var world = await World.CreateAsync(provider, "import_preview");

@@ -64,4 +64,34 @@ public class MatcherAccuracyTests(ITestOutputHelper output)
         Assert.True(precision >= 0.99, $"precision {precision:F4}");
         Assert.True(recall >= 0.97, $"recall {recall:F4}");
     }
+
+    [Fact]
+    public void MightReach_IsNeverFalseForAPairThatScoresTheThreshold()
+    {
+        // The matcher skips comparing names for candidates MightReach rules out, so it must be an upper bound: every
+        // incoming row against its true record and against everyone sharing its birth year, at both thresholds.
+        var (register, incoming) = MatchingPopulation.Generate(11, registerSize: 1_500, incomingSize: 800);
+        var scorer = new MatchScorer(new MatchingOptions());
+        var byYear = register.ToLookup(p => p.Subject.DateOfBirth?.Year);
+        int pairs = 0, reaching = 0, ruledOut = 0;
+        foreach (var row in incoming)
+        {
+            foreach (var held in byYear[row.Subject.DateOfBirth?.Year].Concat(register.Where(p => p.Id == row.TruePersonId)))
+            {
+                var weight = scorer.Score(row.Subject, held.Subject).Weight;
+                foreach (var threshold in (double[])[scorer.Options.LowerThreshold, scorer.Options.UpperThreshold])
+                {
+                    var might = scorer.MightReach(row.Subject, held.Subject, threshold);
+                    Assert.False(weight >= threshold && !might, $"{row.Subject} against {held.Subject} scores {weight:F2}, but MightReach({threshold}) said no");
+                    reaching += weight >= threshold ? 1 : 0;
+                    ruledOut += might ? 0 : 1;
+                }
+
+                pairs++;
+            }
+        }
+
+        output.WriteLine($"{pairs:N0} pairs; {reaching:N0} reach a threshold; {ruledOut:N0} ruled out without comparing names");
+        Assert.True(reaching > 500 && ruledOut > pairs / 2, "the population should have pairs on both sides of the bound");
+    }
 }
