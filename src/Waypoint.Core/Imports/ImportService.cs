@@ -179,9 +179,14 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
             var decisions = batch.Select(r => (Record: r, Match: index.Find(Subject(r, establishments)))).ToList();
             var ids = decisions.Where(d => d.Match.Decision == MatchDecision.Match).Select(d => d.Match.PersonId!.Value).Distinct().ToList();
-            var loaded = await db.YoungPeople.Where(p => ids.Contains(p.Id))
-                .Include(p => p.Activities).Include(p => p.Characteristics).Include(p => p.Census)
-                .AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
+            IQueryable<YoungPerson> matched = db.YoungPeople.Where(p => ids.Contains(p.Id)).Include(p => p.Activities).Include(p => p.Census);
+            if (batch.Any(r => r.LookedAfter == true || r.YoungCarer == true))
+            {
+                // Characteristics are only looked at for a row that says the young person is looked after or a carer.
+                matched = matched.Include(p => p.Characteristics);
+            }
+
+            var loaded = await matched.AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
             applier.PendingTitles.UnionWith((await db.FollowUpTasks.AsNoTracking()
                     .Where(t => ids.Contains(t.YoungPersonId) && t.Kind == FollowUpKind.BenefitClaim)
                     .Select(t => new { t.YoungPersonId, t.Title }).ToListAsync(ct))
@@ -438,6 +443,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
     private List<FieldChange> ApplyAndRemember(IncomingRecordApplier applier, Guid importId, YoungPerson person, IncomingRecord record, ImportKind kind, bool created, DateTime now, bool rememberUnchanged)
     {
         var before = created ? null : ImportedFields.Of(person);
+        var derivedBefore = DerivedColumns.Of(person);
         var censusBefore = person.Census is null ? null : JsonSerializer.Serialize(person.Census, Json);
         var hadCensus = person.Census is not null;
         var (changes, added) = applier.Apply(person, record, kind, created);
@@ -446,7 +452,8 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
             // The person's own row is rewritten only when one of its columns changed. Most rows of a termly roll only
             // confirm the school activity or bring new attendance, which are written to those rows; rewriting the
             // person too would touch every index on the register's widest table for nothing.
-            if (created || db.Entry(person).State == EntityState.Modified)
+            var after = ImportedFields.Of(person);
+            if (created || after != before || DerivedColumns.Of(person) != derivedBefore)
             {
                 person.UpdatedAt = now;
             }
@@ -454,12 +461,21 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
             db.DataImportChanges.Add(new DataImportChange
             {
                 ImportId = importId, YoungPersonId = person.Id, Kind = created ? DataImportChangeKind.Created : DataImportChangeKind.Updated,
-                BeforeJson = before?.ToJson(), AfterJson = ImportedFields.Of(person).ToJson(), AddedJson = JsonSerializer.Serialize(added, Json),
+                BeforeJson = before?.ToJson(), AfterJson = after.ToJson(), AddedJson = JsonSerializer.Serialize(added, Json),
                 CensusBeforeJson = censusBefore, HadCensus = hadCensus,
             });
         }
 
         return changes;
+    }
+
+    /// <summary>The columns of a person's row an import changes besides <see cref="ImportedFields"/>: those worked out from them and from the activities.</summary>
+    private readonly record struct DerivedColumns(
+        Guid? CurrentActivityId, string? CurrentActivityCode, DateOnly? CurrentActivityStart, DateOnly? CurrentDueToLapse, DateOnly? CurrentNeetStart,
+        DateOnly? CurrentReviewDate, string SearchName, string? PostcodeDistrict)
+    {
+        public static DerivedColumns Of(YoungPerson p) => new(
+            p.CurrentActivityId, p.CurrentActivityCode, p.CurrentActivityStart, p.CurrentDueToLapse, p.CurrentNeetStart, p.CurrentReviewDate, p.SearchName, p.PostcodeDistrict);
     }
 
     private async Task<EstablishmentDirectory> EstablishmentsAsync(string laCode, CancellationToken ct) =>

@@ -133,33 +133,16 @@ public sealed class MatchScorer(MatchingOptions options)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(held);
-        if (Same(incoming.Uln, held.Uln) || Same(incoming.Upn, held.Upn) || Same(incoming.Upn, held.FormerUpn) || Same(incoming.FormerUpn, held.Upn))
-        {
-            return true;
-        }
-
-        var identifierConflicts = Differ(incoming.Uln, held.Uln) || (Differ(incoming.Upn, held.Upn) && incoming.FormerUpn is null && held.FormerUpn is null);
-        bool? gender = Known(incoming.Gender) && Known(held.Gender) ? incoming.Gender == held.Gender : null;
-        bool? school = incoming.SchoolId is { } a && held.SchoolId is { } b ? a == b : null;
-        var best = GivenWeights[NameAgreement.Exact] + FamilyWeights[NameAgreement.Exact]
-            + DobWeights[CompareDates(incoming.DateOfBirth, held.DateOfBirth)] + PostcodeWeights[ComparePostcodes(incoming.Postcode, held.Postcode)]
-            + gender switch { true => GenderAgree, false => GenderDisagree, null => 0 }
-            + school switch { true => SchoolAgree, false => SchoolDisagree, null => 0 }
-            + (identifierConflicts ? IdentifierDisagree : 0);
-        return best >= threshold;
+        var others = CompareAllButNames(incoming, held);
+        // Summed in the same order as Score, so a pair whose names agree exactly gets the very same weight here.
+        return others.IdentifierAgrees || GivenWeights[NameAgreement.Exact] + FamilyWeights[NameAgreement.Exact] + others.Weight >= threshold;
     }
 
     public MatchScore Score(MatchSubject incoming, MatchSubject held)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(held);
-        var identifierAgrees = Same(incoming.Uln, held.Uln) || Same(incoming.Upn, held.Upn) || Same(incoming.Upn, held.FormerUpn) || Same(incoming.FormerUpn, held.Upn);
-
-        // A UPN can be replaced (a temporary one, or a new school's), so only a ULN conflict, or a UPN conflict with no
-        // former UPN to explain it, counts against.
-        var identifierConflicts = !identifierAgrees
-            && (Differ(incoming.Uln, held.Uln) || (Differ(incoming.Upn, held.Upn) && incoming.FormerUpn is null && held.FormerUpn is null));
-
+        var (identifierAgrees, identifierConflicts, dob, gender, postcode, school, othersWeight) = CompareAllButNames(incoming, held);
         var given = NameComparison.Compare(incoming.GivenName, held.GivenName);
         var family = NameComparison.Compare(incoming.FamilyName, held.FamilyName);
         var swapped = false;
@@ -174,16 +157,7 @@ public sealed class MatchScorer(MatchingOptions options)
             }
         }
 
-        var dob = CompareDates(incoming.DateOfBirth, held.DateOfBirth);
-        bool? gender = Known(incoming.Gender) && Known(held.Gender) ? incoming.Gender == held.Gender : null;
-        var postcode = ComparePostcodes(incoming.Postcode, held.Postcode);
-        bool? school = incoming.SchoolId is { } a && held.SchoolId is { } b ? a == b : null;
-
-        var weight = GivenWeights[given] + FamilyWeights[family] + DobWeights[dob] + PostcodeWeights[postcode]
-            + gender switch { true => GenderAgree, false => GenderDisagree, null => 0 }
-            + school switch { true => SchoolAgree, false => SchoolDisagree, null => 0 }
-            + (identifierConflicts ? IdentifierDisagree : 0)
-            - (swapped ? 1 : 0);
+        var weight = GivenWeights[given] + FamilyWeights[family] + othersWeight - (swapped ? 1 : 0);
 
         string? barred = null;
         if (!identifierAgrees)
@@ -212,6 +186,29 @@ public sealed class MatchScorer(MatchingOptions options)
             : MatchDecision.New;
         return new MatchScore(weight, decision, identifierAgrees, identifierConflicts, given, family, swapped, dob, gender, postcode, school,
             decision == MatchDecision.Review && weight >= Options.UpperThreshold ? barred : null);
+    }
+
+    private readonly record struct OtherFields(
+        bool IdentifierAgrees, bool IdentifierConflicts, DateOfBirthAgreement DateOfBirth, bool? GenderAgrees, PostcodeAgreement Postcode, bool? SchoolAgrees, double Weight);
+
+    /// <summary>Everything a score weighs except the names, and its weight: shared by <see cref="Score"/> and <see cref="MightReach"/>.</summary>
+    private static OtherFields CompareAllButNames(MatchSubject incoming, MatchSubject held)
+    {
+        var identifierAgrees = Same(incoming.Uln, held.Uln) || Same(incoming.Upn, held.Upn) || Same(incoming.Upn, held.FormerUpn) || Same(incoming.FormerUpn, held.Upn);
+
+        // A UPN can be replaced (a temporary one, or a new school's), so only a ULN conflict, or a UPN conflict with no
+        // former UPN to explain it, counts against.
+        var identifierConflicts = !identifierAgrees
+            && (Differ(incoming.Uln, held.Uln) || (Differ(incoming.Upn, held.Upn) && incoming.FormerUpn is null && held.FormerUpn is null));
+        var dob = CompareDates(incoming.DateOfBirth, held.DateOfBirth);
+        bool? gender = Known(incoming.Gender) && Known(held.Gender) ? incoming.Gender == held.Gender : null;
+        var postcode = ComparePostcodes(incoming.Postcode, held.Postcode);
+        bool? school = incoming.SchoolId is { } a && held.SchoolId is { } b ? a == b : null;
+        var weight = DobWeights[dob] + PostcodeWeights[postcode]
+            + gender switch { true => GenderAgree, false => GenderDisagree, null => 0 }
+            + school switch { true => SchoolAgree, false => SchoolDisagree, null => 0 }
+            + (identifierConflicts ? IdentifierDisagree : 0);
+        return new OtherFields(identifierAgrees, identifierConflicts, dob, gender, postcode, school, weight);
     }
 
     public static DateOfBirthAgreement CompareDates(DateOnly? a, DateOnly? b)
