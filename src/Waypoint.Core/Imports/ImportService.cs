@@ -193,6 +193,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                 .Select(t => (t.YoungPersonId, t.Title)));
 
             var createdInBatch = new Dictionary<Guid, YoungPerson>();
+            var childRowsOnly = new List<(Guid Id, Guid Version)>();
             foreach (var (record, decided) in decisions)
             {
                 var name = $"{record.GivenName} {record.FamilyName}";
@@ -248,7 +249,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                     }
                 }
 
-                var changes = ApplyAndRemember(applier, run.Id, person, record, parsed.Kind, created, now, rememberUnchanged: false);
+                var changes = ApplyAndRemember(applier, run.Id, person, record, parsed.Kind, created, now, rememberUnchanged: false, childRowsOnly);
                 var action = created ? ImportRowAction.Create : changes.Count > 0 ? ImportRowAction.Update : ImportRowAction.Unchanged;
                 // A commit keeps each row's changes in the import's change log, not in memory: a preview shows them.
                 outcomes.Add(new ImportRowOutcome(record.Row, action, person.Id, name, match.Score?.Weight, null, commit ? [] : changes));
@@ -263,6 +264,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
             if (commit)
             {
+                await VersionGuard.EnsureUnchangedSinceReadAsync(db, childRowsOnly, ct);
                 await db.SaveChangesInBulkAsync(ct);
             }
 
@@ -425,22 +427,28 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
             db.YoungPeople.Add(person);
         }
 
-        var changes = ApplyAndRemember(applier, run.Id, person, record, run.Kind, created, now, rememberUnchanged: true);
+        var childRowsOnly = new List<(Guid Id, Guid Version)>();
+        var changes = ApplyAndRemember(applier, run.Id, person, record, run.Kind, created, now, rememberUnchanged: true, childRowsOnly);
         review.Status = created ? MatchReviewStatus.CreatedNew : MatchReviewStatus.Matched;
         review.ResolvedAt = now;
         review.ResolvedByUserId = actor.UserId;
         review.ResolvedYoungPersonId = person.Id;
         audit.Add(actor, AuditActions.MatchReviewed, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
             details: new { reviewId, importId = run.Id, row = review.Row, candidate = review.CandidateYoungPersonId, created, changes });
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await VersionGuard.EnsureUnchangedSinceReadAsync(db, childRowsOnly, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return person.Id;
     }
 
     /// <summary>
     /// Applies one incoming record and, when it changed the record (or when asked), remembers the record's fields before
     /// and after, its census data before and the rows added, for the revert: the one way every import path writes a record.
+    /// A held person whose own row stays as it was while child rows change is added to <paramref name="childRowsOnly"/>
+    /// with the version read, for <see cref="VersionGuard"/> to check before the save.
     /// </summary>
-    private List<FieldChange> ApplyAndRemember(IncomingRecordApplier applier, Guid importId, YoungPerson person, IncomingRecord record, ImportKind kind, bool created, DateTime now, bool rememberUnchanged)
+    private List<FieldChange> ApplyAndRemember(IncomingRecordApplier applier, Guid importId, YoungPerson person, IncomingRecord record, ImportKind kind, bool created, DateTime now, bool rememberUnchanged, List<(Guid Id, Guid Version)> childRowsOnly)
     {
         var before = created ? null : ImportedFields.Of(person);
         var derivedBefore = DerivedColumns.Of(person);
@@ -451,11 +459,16 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         {
             // The person's own row is rewritten only when one of its columns changed. Most rows of a termly roll only
             // confirm the school activity or bring new attendance, which are written to those rows; rewriting the
-            // person too would touch every index on the register's widest table for nothing.
+            // person too would write a new copy of the register's widest row and, unless its page has room, an entry
+            // in each of its 15 indexes, for nothing. Its version is still checked before the save (VersionGuard).
             var after = ImportedFields.Of(person);
             if (created || after != before || DerivedColumns.Of(person) != derivedBefore)
             {
                 person.UpdatedAt = now;
+            }
+            else
+            {
+                childRowsOnly.Add((person.Id, person.Version));
             }
 
             db.DataImportChanges.Add(new DataImportChange

@@ -133,16 +133,34 @@ public sealed class MatchScorer(MatchingOptions options)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(held);
+        return CouldReach(CompareAllButNames(incoming, held), threshold);
+    }
+
+    /// <summary>The score, or null when <see cref="MightReach"/> says it cannot reach <paramref name="threshold"/>: one comparison of the other fields for both.</summary>
+    public MatchScore? ScoreIfItMightReach(MatchSubject incoming, MatchSubject held, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(held);
         var others = CompareAllButNames(incoming, held);
-        // Summed in the same order as Score, so a pair whose names agree exactly gets the very same weight here.
-        return others.IdentifierAgrees || GivenWeights[NameAgreement.Exact] + FamilyWeights[NameAgreement.Exact] + others.Weight >= threshold;
+        return CouldReach(others, threshold) ? ScoreWith(incoming, held, others) : null;
     }
 
     public MatchScore Score(MatchSubject incoming, MatchSubject held)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(held);
-        var (identifierAgrees, identifierConflicts, dob, gender, postcode, school, othersWeight) = CompareAllButNames(incoming, held);
+        return ScoreWith(incoming, held, CompareAllButNames(incoming, held));
+    }
+
+    // The best name weights of all: MightReach's bound takes both names as agreeing this well. Summed in the same order
+    // as Score (names first, then the rest), so a pair whose names agree exactly gets the very same weight in both.
+    private static readonly double BestNameWeights = GivenWeights.Values.Max() + FamilyWeights.Values.Max();
+
+    private static bool CouldReach(OtherFields others, double threshold) => others.IdentifierAgrees || BestNameWeights + others.Weight >= threshold;
+
+    private MatchScore ScoreWith(MatchSubject incoming, MatchSubject held, OtherFields others)
+    {
+        var (identifierAgrees, identifierConflicts, dob, gender, postcode, school, othersWeight) = others;
         var given = NameComparison.Compare(incoming.GivenName, held.GivenName);
         var family = NameComparison.Compare(incoming.FamilyName, held.FamilyName);
         var swapped = false;

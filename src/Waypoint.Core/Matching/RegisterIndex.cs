@@ -12,35 +12,59 @@ public sealed record MatchResult(MatchDecision Decision, Guid? PersonId, MatchSc
 /// An in-memory index of a register (one LA's young people, or a file's rows) for record matching. Exact UPN and ULN
 /// lookups come first; otherwise candidates are gathered from blocks that each survive a different kind of error
 /// (same date of birth; day and month swapped; sound-alike family name and birth year; sound-alike given and family
-/// name, either way round; postcode and initial) and every candidate is scored. Only ids and the compared fields are
-/// held, so a register of 100,000 people takes tens of megabytes.
+/// name, either way round; postcode and initial). Each candidate that could reach the lower threshold with its names
+/// agreeing (<see cref="MatchScorer.MightReach"/>) is scored; the others cannot be matched or reviewed and are passed
+/// over, so a row that matches no one has no score when none came near. Only ids and the compared fields are held,
+/// about 40 MB for a register of 100,000 people.
 /// </summary>
 public sealed class RegisterIndex(MatchScorer scorer)
 {
-    private readonly Dictionary<Guid, MatchSubject> people = [];
+    // People by position; positions by id.
+    private readonly List<Guid> ids = [];
+    private readonly List<MatchSubject> subjects = [];
+    private readonly Dictionary<Guid, int> positions = [];
+
     // Blocks are keyed by a 64-bit hash of their key text, not the text: a register of 100,000 people has about as many
     // distinct keys, and holding their strings would cost tens of megabytes. Two keys that share a hash only put more
-    // candidates in front of the scorer, which judges each one on its own fields.
-    private readonly Dictionary<ulong, List<Guid>> blocks = [];
+    // candidates in front of the scorer, which judges each one on its own fields. Each block is a chain through
+    // `links`, in the order people were added, rather than a list of its own: most blocks hold one or two people, and a
+    // list each cost three times the memory of the whole chain.
+    private readonly Dictionary<ulong, (int First, int Last)> blocks = [];
+    private readonly List<(int Person, int Next)> links = [];
     private readonly Dictionary<string, Guid> byUpn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Guid> byUln = new(StringComparer.Ordinal);
 
-    public int Count => people.Count;
+    public int Count => positions.Count;
 
-    public MatchSubject this[Guid id] => people[id];
+    public MatchSubject this[Guid id] => subjects[positions[id]];
 
     public void Add(Guid id, MatchSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        people[id] = subject;
+        if (positions.TryGetValue(id, out var person))
+        {
+            subjects[person] = subject;
+        }
+        else
+        {
+            person = positions[id] = ids.Count;
+            ids.Add(id);
+            subjects.Add(subject);
+        }
+
         foreach (var key in Keys(subject, forLookup: false).Select(Hash))
         {
-            if (!blocks.TryGetValue(key, out var list))
+            links.Add((person, -1));
+            var link = links.Count - 1;
+            if (blocks.TryGetValue(key, out var block))
             {
-                blocks[key] = list = [];
+                links[block.Last] = (links[block.Last].Person, link);
+                blocks[key] = (block.First, link);
             }
-
-            list.Add(id);
+            else
+            {
+                blocks[key] = (link, link);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(subject.Upn))
@@ -67,36 +91,31 @@ public sealed class RegisterIndex(MatchScorer scorer)
         {
             if (id != exclude)
             {
-                return new MatchResult(MatchDecision.Match, id, scorer.Score(incoming, people[id]), null, null);
+                return new MatchResult(MatchDecision.Match, id, scorer.Score(incoming, this[id]), null, null);
             }
         }
 
-        // A person can sit in several of the blocks looked in, so each is judged once; most are ruled out by
-        // MightReach before their names are compared.
-        var seen = new HashSet<Guid>();
+        // A person can sit in several of the blocks looked in, so each is judged once; most are ruled out before their
+        // names are compared.
+        var seen = new HashSet<int>();
         (Guid Id, MatchScore Score)? best = null, second = null;
         foreach (var key in Keys(incoming, forLookup: true).Select(Hash))
         {
-            if (!blocks.TryGetValue(key, out var list))
+            if (!blocks.TryGetValue(key, out var block))
             {
                 continue;
             }
 
-            foreach (var id in list)
+            for (var link = block.First; link >= 0; link = links[link].Next)
             {
-                if (id == exclude || !seen.Add(id))
+                var person = links[link].Person;
+                var id = ids[person];
+                if (id == exclude || !seen.Add(person)
+                    || scorer.ScoreIfItMightReach(incoming, subjects[person], scorer.Options.LowerThreshold) is not { } score)
                 {
                     continue;
                 }
 
-                var held = people[id];
-                if (!scorer.MightReach(incoming, held, scorer.Options.LowerThreshold))
-                {
-                    // Cannot reach review, let alone a match, whatever the names: not worth comparing them.
-                    continue;
-                }
-
-                var score = scorer.Score(incoming, held);
                 if (best is null || score.Weight > best.Value.Score.Weight)
                 {
                     second = best;

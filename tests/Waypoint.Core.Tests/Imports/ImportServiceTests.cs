@@ -126,6 +126,36 @@ public class ImportServiceTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task VersionGuard_PersonChangedSinceRead_RefusedElseLetThrough(DatabaseProvider provider)
+    {
+        // What keeps a roll that only rewrites a person's activity and census rows from putting back a change someone
+        // made after the import read them (the person's row, and so its version check, is not written).
+        await using var world = await World.CreateAsync(provider, "import_guard");
+        var held = await world.Data.CreateYoungPersonAsync();
+        var other = await world.Data.CreateYoungPersonAsync();
+        var read = await world.QueryAsync(db => db.YoungPeople.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Version }).ToListAsync());
+        await world.QueryAsync(async db =>
+        {
+            var person = await db.YoungPeople.SingleAsync(p => p.Id == held.Id);
+            person.Email = "changed-meanwhile@example.org";
+            return await db.SaveChangesAsync();
+        });
+
+        async Task GuardAsync(IReadOnlyCollection<(Guid, Guid)> versions) => await world.QueryAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await VersionGuard.EnsureUnchangedSinceReadAsync(db, versions);
+            return 0;
+        });
+
+        var refused = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => GuardAsync([.. read.Select(r => (r.Id, r.Version))]));
+        Assert.Contains("1 of 2 young people", refused.Message, StringComparison.Ordinal);
+        await GuardAsync([.. read.Where(r => r.Id == other.Id).Select(r => (r.Id, r.Version))]);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => GuardAsync([(Guid.NewGuid(), Guid.NewGuid())]));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Preview_MatchByUpnAndNewRows_ReportsAndWritesNothing(DatabaseProvider provider)
     {
         await using var world = await World.CreateAsync(provider, "import_preview");

@@ -83,15 +83,18 @@ public class MatcherAccuracyTests(ITestOutputHelper output)
                 {
                     var might = scorer.MightReach(row.Subject, held.Subject, threshold);
                     Assert.False(weight >= threshold && !might, $"{row.Subject} against {held.Subject} scores {weight:F2}, but MightReach({threshold}) said no");
-                    reaching += weight >= threshold ? 1 : 0;
-                    ruledOut += might ? 0 : 1;
+                    Assert.Equal(might ? weight : null, scorer.ScoreIfItMightReach(row.Subject, held.Subject, threshold)?.Weight);
                 }
+
+                // Counted at the lower threshold, the one the matcher uses.
+                reaching += weight >= scorer.Options.LowerThreshold ? 1 : 0;
+                ruledOut += scorer.MightReach(row.Subject, held.Subject, scorer.Options.LowerThreshold) ? 0 : 1;
 
                 pairs++;
             }
         }
 
         output.WriteLine($"{pairs:N0} pairs; {reaching:N0} reach a threshold; {ruledOut:N0} ruled out without comparing names");
-        Assert.True(reaching > 500 && ruledOut > pairs / 2, "the population should have pairs on both sides of the bound");
+        Assert.True(reaching > 500 && ruledOut > pairs / 2, $"the population should have pairs on both sides of the bound ({reaching:N0} reaching, {ruledOut:N0} of {pairs:N0} ruled out)");
     }
 }
