@@ -15,7 +15,7 @@ public sealed record MatchResult(MatchDecision Decision, Guid? PersonId, MatchSc
 /// name, either way round; postcode and initial). Each candidate that could reach the lower threshold with its names
 /// agreeing (<see cref="MatchScorer.MightReach"/>) is scored; the others cannot be matched or reviewed and are passed
 /// over, so a row that matches no one has no score when none came near. Only ids and the compared fields are held,
-/// about 40 MB for a register of 100,000 people.
+/// about 35 MB for a register of 100,000 people.
 /// </summary>
 public sealed class RegisterIndex(MatchScorer scorer)
 {
