@@ -50,19 +50,9 @@ public sealed class ImportRollBenchmark : IBenchmark
         var iterations = options.RequestedIterations ?? 3;
         var warmup = options.RequestedWarmup ?? 1;
         var clock = TimeProvider.System;
-        var template = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres, "bench_import_roll");
-        var directory = Directory.CreateTempSubdirectory("waypoint-bench-import-");
-        var file = Path.Combine(directory.FullName, "roll.csv");
+        var (template, directory, file) = await SeedTemplateAsync(people);
         try
         {
-            var watch = Stopwatch.StartNew();
-            Console.WriteLine($"Seeding a register of {people:N0} young people (demo generator, seed 1) and writing the roll...");
-            await SeedInChildProcessAsync(template, people, file);
-            var register = await ScalarAsync(template.ConnectionString, "SELECT count(*)::int FROM young_people");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Seeded {register:N0} people and wrote {new FileInfo(file).Length / 1024d / 1024d:0.0} MB of roll in {watch.Elapsed.TotalSeconds:0} s."));
-            NpgsqlConnection.ClearAllPools();
-
             var measuredTimes = new List<double>();
             var baselineTimes = new List<double>();
             double peak = 0, heap = 0;
@@ -136,7 +126,26 @@ public sealed class ImportRollBenchmark : IBenchmark
         }
     }
 
-    private static async Task<(double Ms, ImportOutcome Outcome)> ImportAsync(DatabaseSettings database, TimeProvider clock, string file)
+    /// <summary>
+    /// A migrated PostgreSQL template holding the seeded register, and the roll written for it; each pass imports into a
+    /// copy of the template (<see cref="CopyOfAsync"/>).
+    /// </summary>
+    internal static async Task<(DatabaseSettings Template, DirectoryInfo Directory, string File)> SeedTemplateAsync(int people)
+    {
+        var template = await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres, "bench_import_roll");
+        var directory = Directory.CreateTempSubdirectory("waypoint-bench-import-");
+        var file = Path.Combine(directory.FullName, "roll.csv");
+        var watch = Stopwatch.StartNew();
+        Console.WriteLine($"Seeding a register of {people:N0} young people (demo generator, seed 1) and writing the roll...");
+        await SeedInChildProcessAsync(template, people, file);
+        var register = await ScalarAsync(template.ConnectionString, "SELECT count(*)::int FROM young_people");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Seeded {register:N0} people and wrote {new FileInfo(file).Length / 1024d / 1024d:0.0} MB of roll in {watch.Elapsed.TotalSeconds:0} s."));
+        NpgsqlConnection.ClearAllPools();
+        return (template, directory, file);
+    }
+
+    internal static async Task<(double Ms, ImportOutcome Outcome)> ImportAsync(DatabaseSettings database, TimeProvider clock, string file)
     {
         await using var services = CoreServices.Build(database, clock);
         await using var scope = services.CreateAsyncScope();
@@ -151,7 +160,7 @@ public sealed class ImportRollBenchmark : IBenchmark
     /// The least work that puts the file's rows in the database: each line split on commas (the generated roll has no
     /// quoted fields), every field as text, one binary COPY into a table with no index, key or constraint.
     /// </summary>
-    private static async Task<(double Ms, int Rows)> BareCopyAsync(DatabaseSettings database, string file)
+    internal static async Task<(double Ms, int Rows)> BareCopyAsync(DatabaseSettings database, string file)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -192,7 +201,7 @@ public sealed class ImportRollBenchmark : IBenchmark
         return (timer.Elapsed.TotalMilliseconds, rows);
     }
 
-    private static async Task<DatabaseSettings> CopyOfAsync(DatabaseSettings template)
+    internal static async Task<DatabaseSettings> CopyOfAsync(DatabaseSettings template)
     {
         var builder = new NpgsqlConnectionStringBuilder(template.ConnectionString);
         var name = $"{builder.Database}_pass_{Guid.NewGuid():N}"[..60];
@@ -207,7 +216,7 @@ public sealed class ImportRollBenchmark : IBenchmark
         return new DatabaseSettings(DatabaseProvider.Postgres, builder.ConnectionString);
     }
 
-    private static async Task DropAsync(DatabaseSettings database)
+    internal static async Task DropAsync(DatabaseSettings database)
     {
         NpgsqlConnection.ClearAllPools();
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
@@ -225,7 +234,7 @@ public sealed class ImportRollBenchmark : IBenchmark
         return (int)(await command.ExecuteScalarAsync())!;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;

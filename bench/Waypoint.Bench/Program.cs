@@ -13,6 +13,7 @@ public static class BenchProgram
             new YoungPersonPageBenchmark(),
             new NccisExportBenchmark(),
             new ImportRollBenchmark(),
+            new ImportRollFloorBenchmark(),
             new MyDayBenchmark(),
             new RiskScoreBenchmark(),
             new CareersMeasuresBenchmark(),

@@ -7,7 +7,8 @@ namespace Waypoint.Core.Audit;
 /// <summary>
 /// Writes the audit trail. <see cref="Add"/> stages an event in the caller's unit of work so it commits in
 /// the same transaction as the change it describes; <see cref="RecordAsync"/> saves at once, for reads and
-/// refusals that change nothing else.
+/// refusals that change nothing else. <see cref="Create"/> only makes the event, for a bulk save that inserts it
+/// without the change tracker (<see cref="PostgresBulkSave"/>).
 /// </summary>
 public class AuditTrail(WaypointDbContext db, TimeProvider clock)
 {
@@ -23,7 +24,24 @@ public class AuditTrail(WaypointDbContext db, TimeProvider clock)
         string? reason = null,
         object? details = null)
     {
-        var auditEvent = new AuditEvent
+        var auditEvent = Create(actor, action, outcome, entityType, entityId, youngPersonId, reason, details);
+        db.AuditEvents.Add(auditEvent);
+        return auditEvent;
+    }
+
+    /// <summary>The event <see cref="Add"/> stages, not yet staged: the caller must save it in the same transaction as the change.</summary>
+    public AuditEvent Create(
+        Actor actor,
+        string action,
+        AuditOutcome outcome = AuditOutcome.Succeeded,
+        string? entityType = null,
+        string? entityId = null,
+        Guid? youngPersonId = null,
+        string? reason = null,
+        object? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new AuditEvent
         {
             OccurredAt = clock.GetUtcNow().UtcDateTime,
             UserId = actor.UserId,
@@ -40,8 +58,6 @@ public class AuditTrail(WaypointDbContext db, TimeProvider clock)
             IpAddress = actor.IpAddress,
             CorrelationId = actor.CorrelationId,
         };
-        db.AuditEvents.Add(auditEvent);
-        return auditEvent;
     }
 
     public async Task<AuditEvent> RecordAsync(

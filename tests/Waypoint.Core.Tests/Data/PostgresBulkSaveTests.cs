@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Data;
+using Waypoint.Core.Imports;
 using Waypoint.Core.YoungPeople;
 using Waypoint.TestCommon;
 
@@ -83,5 +84,49 @@ public class PostgresBulkSaveTests
         var saved = await check.ServiceProvider.GetRequiredService<WaypointDbContext>().YoungPeople.AsNoTracking().SingleAsync(p => p.Id == held.Id);
         Assert.Equal(held.GivenName, saved.GivenName);
         Assert.Equal("Changed-Elsewhere", saved.FamilyName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SaveChangesInBulk_UntrackedInsertsAndForgetTracked_InsertsThemWithTheTrackedRowsAndLeavesTheTrackerEmpty(DatabaseProvider provider)
+    {
+        // Arrange: a new person (tracked) and rows that refer to it but were never tracked, whose table (the change
+        // log) must also come after the import it refers to, inserted in the same save.
+        var clock = TestClock.Create();
+        await using var services = CoreServices.Build(await TestDatabases.CreateMigratedAsync(provider, "bulk_save_untracked"), clock);
+        var personId = Guid.Empty;
+        var run = new DataImport { FileName = "roll.csv", FileSha256 = new string('a', 64), LaCode = "931", CreatedAt = clock.GetUtcNow().UtcDateTime };
+
+        // Act
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var person = new YoungPerson
+            {
+                LocalId = "B1", GivenName = "Untracked", FamilyName = "Rows", DateOfBirth = new DateOnly(2010, 3, 4), Gender = Gender.F, EthnicityCode = "WBRI", LeadLaCode = "931",
+                CreatedAt = clock.GetUtcNow().UtcDateTime, UpdatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            personId = person.Id;
+            db.YoungPeople.Add(person);
+            var untracked = new List<object>
+            {
+                new DataImportChange { ImportId = run.Id, YoungPersonId = person.Id, Kind = DataImportChangeKind.Created, AfterJson = "{}", AddedJson = "{}" },
+                scope.ServiceProvider.GetRequiredService<AuditTrail>().Create(Actor.System("test"), AuditActions.YoungPersonImported, youngPersonId: person.Id, details: new { row = 7 }),
+                run,
+            };
+            await db.SaveChangesInBulkAsync(untracked, forgetTracked: true);
+            Assert.Empty(db.ChangeTracker.Entries());
+            await transaction.CommitAsync();
+        }
+
+        // Assert
+        await using var check = services.CreateAsyncScope();
+        var db2 = check.ServiceProvider.GetRequiredService<WaypointDbContext>();
+        Assert.True(await db2.YoungPeople.AnyAsync(p => p.Id == personId));
+        Assert.Equal(personId, (await db2.DataImportChanges.AsNoTracking().SingleAsync(c => c.ImportId == run.Id)).YoungPersonId);
+        var audit = await db2.AuditEvents.AsNoTracking().SingleAsync(a => a.YoungPersonId == personId && a.Action == AuditActions.YoungPersonImported);
+        Assert.True(audit.Id > 0);
+        Assert.Contains("\"row\":7", audit.Details, StringComparison.Ordinal);
     }
 }
