@@ -122,6 +122,7 @@ public sealed class ImportRollBenchmark : IBenchmark
         }
         finally
         {
+            await DropAsync(template);
             directory.Delete(recursive: true);
         }
     }
@@ -137,7 +138,16 @@ public sealed class ImportRollBenchmark : IBenchmark
         var file = Path.Combine(directory.FullName, "roll.csv");
         var watch = Stopwatch.StartNew();
         Console.WriteLine($"Seeding a register of {people:N0} young people (demo generator, seed 1) and writing the roll...");
-        await SeedInChildProcessAsync(template, people, file);
+        try
+        {
+            await SeedInChildProcessAsync(template, people, file);
+        }
+        catch
+        {
+            directory.Delete(recursive: true);
+            throw;
+        }
+
         var register = await ScalarAsync(template.ConnectionString, "SELECT count(*)::int FROM young_people");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Seeded {register:N0} people and wrote {new FileInfo(file).Length / 1024d / 1024d:0.0} MB of roll in {watch.Elapsed.TotalSeconds:0} s."));

@@ -38,10 +38,16 @@ public sealed class ImportRollFloorBenchmark : IBenchmark
         var iterations = options.RequestedIterations ?? 3;
         var warmup = options.RequestedWarmup ?? 1;
         var (template, directory, file) = await ImportRollBenchmark.SeedTemplateAsync(people);
-        var imported = await ImportRollBenchmark.CopyOfAsync(template);
+        DatabaseSettings? imported = null;
         try
         {
+            imported = await ImportRollBenchmark.CopyOfAsync(template);
             var (importMs, outcome) = await ImportRollBenchmark.ImportAsync(imported, TimeProvider.System, file);
+            if (!outcome.Committed || outcome.RowsRead != people)
+            {
+                throw new BenchFailedException("The import did not commit the whole roll, so there are no writes to measure.");
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Imported the roll once (untimed for the ratio: {importMs / 1000:0.00} s): created {outcome.Created:N0}, updated {outcome.Updated:N0}, review {outcome.Review:N0}."));
             var writes = await FindWritesAsync(template, imported);
@@ -126,7 +132,12 @@ public sealed class ImportRollFloorBenchmark : IBenchmark
         }
         finally
         {
-            await ImportRollBenchmark.DropAsync(imported);
+            if (imported is not null)
+            {
+                await ImportRollBenchmark.DropAsync(imported);
+            }
+
+            await ImportRollBenchmark.DropAsync(template);
             directory.Delete(recursive: true);
         }
     }

@@ -89,6 +89,7 @@ public static class PostgresBulkSave
         var untracked = inserts.GroupBy(row => db.Model.FindEntityType(row.GetType())
                 ?? throw new InvalidOperationException($"{row.GetType().Name} is not an entity of the model."))
             .ToDictionary(g => g.Key, g => g.ToList());
+        CheckUntracked(untracked, entries);
         foreach (var type in PrincipalsFirst(added.Keys.Union(untracked.Keys)))
         {
             await InsertAsync(connection, type, added.GetValueOrDefault(type, []).Select(e => (Func<IProperty, object?>)(p => e.CurrentValues[p]))
@@ -108,7 +109,44 @@ public static class PostgresBulkSave
         {
             db.ChangeTracker.AcceptAllChanges();
         }
+    }
 
+    /// <summary>
+    /// Refuses untracked rows the COPY would get wrong: one the tracker also holds (it would be written twice), a type
+    /// with shadow properties (no CLR value to read), or a key EF would have generated on adding it and that is still
+    /// unset (it would be written as the default value).
+    /// </summary>
+    private static void CheckUntracked(Dictionary<IEntityType, List<object>> untracked, List<EntityEntry> tracked)
+    {
+        if (untracked.Count == 0)
+        {
+            return;
+        }
+
+        var held = tracked.Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var (type, rows) in untracked)
+        {
+            if (type.GetProperties().FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+            {
+                throw new InvalidOperationException($"{type.DisplayName()} has a shadow property ({shadow.Name}), so it cannot be inserted untracked.");
+            }
+
+            var generatedKeys = type.FindPrimaryKey()!.Properties
+                .Where(p => p.ValueGenerated == ValueGenerated.OnAdd && NpgsqlPropertyExtensions.GetValueGenerationStrategy(p) == NpgsqlValueGenerationStrategy.None)
+                .Select(p => (Property: p, Getter: p.GetGetter())).ToList();
+            foreach (var row in rows)
+            {
+                if (held.Contains(row))
+                {
+                    throw new InvalidOperationException($"A {type.DisplayName()} passed to be inserted untracked is also tracked.");
+                }
+
+                if (generatedKeys.Find(k => k.Getter.HasSentinelValue(row)) is { Property: { } unset })
+                {
+                    throw new InvalidOperationException($"A {type.DisplayName()} passed to be inserted untracked has no {unset.Name}: set it before the save.");
+                }
+            }
+        }
     }
 
     /// <param name="connection">The open connection of the save's transaction.</param>

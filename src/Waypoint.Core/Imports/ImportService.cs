@@ -112,8 +112,11 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
     public static bool CanImport(Actor actor) => actor.Role?.IsDataTeam() == true && actor.LaCode is not null;
 
-    public Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, ParsedFile parsed, string sha256, bool commit, IProgress<int>? progress = null, CancellationToken ct = default) =>
-        RunParsedAsync(actor, laCode, Task.FromResult(parsed), sha256, commit, progress, releaseRecords: false, ct);
+    public Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, ParsedFile parsed, string sha256, bool commit, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return RunParsedAsync(actor, laCode, Task.FromResult(parsed), sha256, commit, progress, releaseRecords: false, ct);
+    }
 
     private static void EnsureMayImport(Actor actor, string laCode)
     {
@@ -132,21 +135,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
     private async Task<ImportOutcome> RunParsedAsync(Actor actor, string laCode, Task<ParsedFile> parsing, string sha256, bool commit, IProgress<int>? progress, bool releaseRecords, CancellationToken ct)
     {
         EnsureMayImport(actor, laCode);
-        RegisterIndex? index = null;
-        if (!parsing.IsCompleted)
-        {
-            try
-            {
-                index = await RegisterAsync(laCode, ct);
-            }
-            catch
-            {
-                // Never return while the parse is still reading the caller's file.
-                await parsing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                throw;
-            }
-        }
-
+        var index = parsing.IsCompleted ? null : await RegisterWhileParsingAsync(laCode, parsing, ct);
         var parsed = await parsing;
         if (parsed.FileError is not null)
         {
@@ -206,7 +195,8 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
             // Characteristics are only looked at for a row that says the young person is looked after or a carer. They
             // are a second collection, which one query would multiply by the activities, so those batches split. Others
-            // load in one query (a person has one census row, so the join repeats only the person): a fifth quicker.
+            // load in one query rather than two (a person has one census row, so the join repeats only the person): a
+            // fifth quicker.
             if (batch.Any(r => r.LookedAfter == true || r.YoungCarer == true))
             {
                 matched = matched.Include(p => p.Characteristics).AsSplitQuery();
@@ -480,13 +470,9 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
     /// <summary>
     /// Applies one incoming record and, when it changed the record (or when asked), remembers the record's fields before
     /// and after, its census data before and the rows added, for the revert: the one way every import path writes a record.
-    /// A held person whose own row stays as it was while child rows change is added to <paramref name="childRowsOnly"/>
-    /// with the version read, for <see cref="VersionGuard"/> to check before the save.
-    /// </summary>
-    /// <summary>
-    /// Applies one row to a person and, if it changed anything (or <paramref name="rememberUnchanged"/>), adds to
-    /// <paramref name="changeLog"/> the change-log row a revert works from; the caller saves it. A person whose own row
-    /// is left as it was goes in <paramref name="childRowsOnly"/>, for <see cref="VersionGuard"/>.
+    /// The change-log row goes in <paramref name="changeLog"/>, for the caller to save. A held person whose own row stays
+    /// as it was while child rows change is added to <paramref name="childRowsOnly"/> with the version read, for
+    /// <see cref="VersionGuard"/> to check before the save.
     /// </summary>
     private static List<FieldChange> ApplyAndRemember(IncomingRecordApplier applier, Guid importId, YoungPerson person, IncomingRecord record, ImportKind kind, bool created, DateTime now, bool rememberUnchanged, List<(Guid Id, Guid Version)> childRowsOnly, List<object> changeLog)
     {
@@ -581,6 +567,37 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         }
     }
 
+    /// <summary>
+    /// The register index, read while the file is parsed; null when the parse refused the file first (the read is then
+    /// cancelled: a refused file needs no register). Never returns while the parse is still reading the caller's file.
+    /// </summary>
+    private async Task<RegisterIndex?> RegisterWhileParsingAsync(string laCode, Task<ParsedFile> parsing, CancellationToken ct)
+    {
+        using var refused = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watch = parsing.ContinueWith(t =>
+        {
+            if (t.IsCompletedSuccessfully && t.Result.FileError is not null)
+            {
+                refused.Cancel();
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            return await RegisterAsync(laCode, refused.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && refused.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            // Observed here, so a parse that failed while the register read failed too is not reported twice; the
+            // caller awaits the parse itself for its result or its exception.
+            await parsing.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await watch;
+        }
+    }
+
     private async Task<RegisterIndex> RegisterAsync(string laCode, CancellationToken ct)
     {
         var index = new RegisterIndex(new MatchScorer(matching));
@@ -632,4 +649,3 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
-

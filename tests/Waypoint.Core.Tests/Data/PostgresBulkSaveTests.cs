@@ -129,4 +129,30 @@ public class PostgresBulkSaveTests
         Assert.True(audit.Id > 0);
         Assert.Contains("\"row\":7", audit.Details, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SaveChangesInBulk_UntrackedRowThatIsAlsoTracked_RefusedBeforeAnythingIsWritten()
+    {
+        // Arrange
+        var clock = TestClock.Create();
+        await using var services = CoreServices.Build(await TestDatabases.CreateMigratedAsync(DatabaseProvider.Postgres, "bulk_save_twice"), clock);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
+        var run = new DataImport { FileName = "roll.csv", FileSha256 = new string('b', 64), LaCode = "931", CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.DataImports.Add(run);
+
+        // Act
+        var exception = await Record.ExceptionAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesInBulkAsync([run], forgetTracked: true);
+            await transaction.CommitAsync();
+        });
+
+        // Assert
+        Assert.IsType<InvalidOperationException>(exception);
+        Assert.Contains("also tracked", exception.Message, StringComparison.Ordinal);
+        await using var check = services.CreateAsyncScope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<WaypointDbContext>().DataImports.AnyAsync(i => i.Id == run.Id));
+    }
 }
