@@ -270,7 +270,9 @@ public sealed class IncomingRecordApplier(WaypointDbContext db, CurrencyCalculat
     private void ApplyBenefitClaim(YoungPerson p, IncomingBenefitClaim claim, AddedRows added)
     {
         var title = $"{p.PreferredGivenName ?? p.GivenName} {p.FamilyName} claimed {claim.BenefitType} on {claim.ClaimDate:d MMMM yyyy}: check whether they are NEET and offer support";
-        if (db.FollowUpTasks.Local.Any(t => t.YoungPersonId == p.Id && t.Title == title) || PendingTitles.Contains((p.Id, title)))
+        // PendingTitles holds the titles already held and those added by this import (AddTask adds to it). Looking in
+        // db.FollowUpTasks.Local instead would scan every tracked entity for changes on each row.
+        if (PendingTitles.Contains((p.Id, title)))
         {
             return;
         }

@@ -358,6 +358,25 @@ public class ImportServiceTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Commit_SameClaimTwiceInOneFile_OneFollowUp(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_benefit_repeat");
+        var held = await world.Data.CreateYoungPersonAsync(yearGroup: 13);
+        IncomingRecord Claim(int row) => new()
+        {
+            Row = row, GivenName = held.GivenName, FamilyName = held.FamilyName, DateOfBirth = held.DateOfBirth, Upn = held.Upn,
+            BenefitClaim = new IncomingBenefitClaim(new(2026, 11, 16), "Universal Credit", "QQ123456C"),
+        };
+
+        var outcome = await world.RunAsync(File(ImportKind.BenefitClaims, Claim(2), Claim(3)));
+
+        Assert.Equal([ImportRowAction.Update, ImportRowAction.Unchanged], outcome.Rows.Select(r => r.Action));
+        var task = await world.QueryAsync(db => db.FollowUpTasks.SingleAsync());
+        Assert.Equal(FollowUpKind.BenefitClaim, task.Kind);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Commit_RefusedFile_NothingWrittenAndErrorReturned(DatabaseProvider provider)
     {
         await using var world = await World.CreateAsync(provider, "import_refused");
