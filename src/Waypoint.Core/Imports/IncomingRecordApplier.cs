@@ -22,15 +22,41 @@ public sealed record AddedRows(List<Guid> Activities, List<Guid> Characteristics
     public static AddedRows None() => new([], [], [], []);
 }
 
-/// <summary>Where a file's people are: the LA's schools and colleges by LAESTAB, URN and UKPRN.</summary>
-public sealed class EstablishmentDirectory(IEnumerable<Organisation> organisations)
+/// <summary>
+/// Where a file's people are: the LA's schools and colleges by LAESTAB, URN and UKPRN. Looked up two or three times for
+/// every row of a file, among the LA's organisations and every provider with a UKPRN, so each key has a dictionary;
+/// where two organisations share a key, the first given wins.
+/// </summary>
+public sealed class EstablishmentDirectory
 {
-    private readonly List<Organisation> all = organisations.ToList();
+    private readonly Dictionary<string, Organisation> byLaEstab = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Organisation> byUrn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Organisation> byUkprn = new(StringComparer.Ordinal);
+
+    public EstablishmentDirectory(IEnumerable<Organisation> organisations)
+    {
+        ArgumentNullException.ThrowIfNull(organisations);
+        foreach (var organisation in organisations)
+        {
+            Index(byLaEstab, organisation.LaEstab, organisation);
+            Index(byUrn, organisation.Urn, organisation);
+            Index(byUkprn, organisation.Ukprn, organisation);
+        }
+    }
 
     public Organisation? Find(string? laEstab, string? urn, string? ukprn) =>
-        (laEstab is null ? null : all.Find(o => o.LaEstab == laEstab))
-        ?? (urn is null ? null : all.Find(o => o.Urn == urn))
-        ?? (ukprn is null ? null : all.Find(o => o.Ukprn == ukprn));
+        Lookup(byLaEstab, laEstab) ?? Lookup(byUrn, urn) ?? Lookup(byUkprn, ukprn);
+
+    private static void Index(Dictionary<string, Organisation> index, string? key, Organisation organisation)
+    {
+        if (key is not null)
+        {
+            index.TryAdd(key, organisation);
+        }
+    }
+
+    private static Organisation? Lookup(Dictionary<string, Organisation> index, string? key) =>
+        key is not null && index.TryGetValue(key, out var organisation) ? organisation : null;
 }
 
 /// <summary>

@@ -392,7 +392,9 @@ public sealed class NccisImporter(WaypointDbContext db, AuditTrail audit, TimePr
             var r = item.Record;
             var ours = item.Id[..3] == databaseId;
             var local = item.Id[3..];
-            var byName = candidates.Where(p => p.SearchName == NameSearch.Key(r.GivenName!, r.FamilyName!) && p.DateOfBirth == item.Dob).Take(2).ToList();
+            // The key once per record, not once per candidate (it normalises and folds both names).
+            var name = NameSearch.Key(r.GivenName!, r.FamilyName!);
+            var byName = candidates.Where(p => p.SearchName == name && p.DateOfBirth == item.Dob).Take(2).ToList();
             return (ours ? candidates.Find(p => p.LocalId == local) : null)
                 ?? candidates.Find(p => p.PreviousYoungPersonsId == item.Id)
                 ?? (r.Upn is null ? null : candidates.Find(p => p.Upn == r.Upn))
