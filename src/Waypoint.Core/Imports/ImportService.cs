@@ -348,15 +348,26 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var changes = await db.DataImportChanges.AsNoTracking().Where(c => c.ImportId == importId).OrderBy(c => c.Id).ToListAsync(ct);
         int restored = 0, deleted = 0;
         var kept = new List<string>();
-        foreach (var chunk in changes.Chunk(BatchSize))
+
+        // The change log holds every record's values before and after: only its IDs are read up front, and its rows a
+        // chunk at a time, so a large import's revert does not hold it all at once.
+        var changeIds = await db.DataImportChanges.Where(c => c.ImportId == importId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        foreach (var chunkIds in changeIds.Chunk(BatchSize))
         {
+            var chunk = await db.DataImportChanges.AsNoTracking().Where(c => chunkIds.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
             var ids = chunk.Select(c => c.YoungPersonId).Distinct().ToList();
             var people = await db.YoungPeople.Where(p => ids.Contains(p.Id))
                 .Include(p => p.Activities).Include(p => p.Characteristics).Include(p => p.Census)
                 .AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
+
+            // The follow-ups of the records this import created, read once for the chunk rather than once a record: one
+            // that someone has given a follow-up since was worked on, and is kept.
+            var createdIds = chunk.Where(c => c.Kind == DataImportChangeKind.Created).Select(c => c.YoungPersonId).ToList();
+            var followUpsOfCreated = (createdIds.Count == 0 ? [] : await db.FollowUpTasks.AsNoTracking().Where(t => createdIds.Contains(t.YoungPersonId))
+                .Select(t => new { t.YoungPersonId, t.Id }).ToListAsync(ct)).ToLookup(t => t.YoungPersonId, t => t.Id);
+            var addedFollowUps = new List<Guid>();
             foreach (var change in chunk)
             {
                 if (!people.TryGetValue(change.YoungPersonId, out var person) || db.Entry(person).State == EntityState.Deleted)
@@ -371,7 +382,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                     var untouched = after == ImportedFields.Of(person)
                         && person.Activities.All(a => added.Activities.Contains(a.Id))
                         && person.Characteristics.All(c => added.Characteristics.Contains(c.Id))
-                        && !await db.FollowUpTasks.AnyAsync(t => t.YoungPersonId == person.Id && !added.Tasks.Contains(t.Id), ct);
+                        && followUpsOfCreated[person.Id].All(added.Tasks.Contains);
                     if (untouched)
                     {
                         db.YoungPeople.Remove(person);
@@ -388,6 +399,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                 var fieldsKept = after.RevertOnto(person, ImportedFields.FromJson(change.BeforeJson!));
                 kept.AddRange(fieldsKept.Select(f => $"{person.GivenName} {person.FamilyName}: {f} was changed again after the import, so it was kept"));
                 RemoveAdded(person, added);
+                addedFollowUps.AddRange(added.Tasks);
                 RestoreCensus(person, change);
                 CurrentActivity.Apply(person, currency);
                 person.SearchName = NameSearch.Key(person.GivenName, person.FamilyName);
@@ -396,6 +408,12 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
                 restored++;
                 audit.Add(actor, AuditActions.ImportReverted, entityType: "YoungPerson", entityId: person.Id.ToString(), youngPersonId: person.Id,
                     details: new { importId, fieldsKept });
+            }
+
+            // The follow-ups this import opened go unless someone has completed them: one statement for the chunk.
+            if (addedFollowUps.Count > 0)
+            {
+                await db.FollowUpTasks.Where(t => addedFollowUps.Contains(t.Id) && t.CompletedAt == null).ExecuteDeleteAsync(ct);
             }
 
             await db.SaveChangesAsync(ct);
@@ -540,11 +558,6 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         {
             person.Characteristics.Remove(characteristic);
             db.Characteristics.Remove(characteristic);
-        }
-
-        if (added.Tasks.Count > 0)
-        {
-            db.FollowUpTasks.RemoveRange(db.FollowUpTasks.Where(t => added.Tasks.Contains(t.Id) && t.CompletedAt == null));
         }
     }
 

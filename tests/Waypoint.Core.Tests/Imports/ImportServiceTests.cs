@@ -254,6 +254,53 @@ public class ImportServiceTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Revert_BenefitClaims_OpenFollowUpRemovedCompletedOneKept(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_revert_claims");
+        var open = await world.Data.CreateYoungPersonAsync(yearGroup: 13);
+        var done = await world.Data.CreateYoungPersonAsync(yearGroup: 13);
+        IncomingRecord Claim(int row, YoungPerson p) => new()
+        {
+            Row = row, GivenName = p.GivenName, FamilyName = p.FamilyName, DateOfBirth = p.DateOfBirth, Upn = p.Upn,
+            BenefitClaim = new IncomingBenefitClaim(new(2026, 11, 16), "Universal Credit", null),
+        };
+        var outcome = await world.RunAsync(File(ImportKind.BenefitClaims, Claim(2, open), Claim(3, done)));
+        Assert.Equal(2, await world.QueryAsync(db => db.FollowUpTasks.CountAsync()));
+        await world.QueryAsync(async db =>
+        {
+            (await db.FollowUpTasks.SingleAsync(t => t.YoungPersonId == done.Id)).CompletedAt = world.Clock.GetUtcNow().UtcDateTime;
+            return await db.SaveChangesAsync();
+        });
+
+        var reverted = await world.WithServiceAsync(s => s.RevertAsync(System, outcome.ImportId!.Value));
+
+        Assert.Equal(2, reverted.Restored);
+        var left = await world.QueryAsync(db => db.FollowUpTasks.Select(t => t.YoungPersonId).ToListAsync());
+        Assert.Equal([done.Id], left);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Revert_CreatedRecordGivenAFollowUpSince_KeptAndListed(DatabaseProvider provider)
+    {
+        await using var world = await World.CreateAsync(provider, "import_revert_worked_on");
+        var outcome = await world.RunAsync(File(ImportKind.Roll, world.Pupil(2, "Ada", "Worked", Dob(2)), world.Pupil(3, "Bo", "Untouched", Dob(3))));
+        var worked = await world.QueryAsync(db => db.YoungPeople.Where(p => p.FamilyName == "Worked").Select(p => p.Id).SingleAsync());
+        await world.QueryAsync(db =>
+        {
+            db.FollowUpTasks.Add(new FollowUpTask { YoungPersonId = worked, Kind = FollowUpKind.Manual, Title = "Call Ada", DueOn = world.Today, CreatedAt = world.Clock.GetUtcNow().UtcDateTime });
+            return db.SaveChangesAsync();
+        });
+
+        var reverted = await world.WithServiceAsync(s => s.RevertAsync(System, outcome.ImportId!.Value));
+
+        Assert.Equal(1, reverted.Deleted);
+        Assert.Contains(reverted.KeptBecauseChangedSince, k => k.Contains("Ada Worked", StringComparison.Ordinal));
+        Assert.Equal(["Worked"], await world.QueryAsync(db => db.YoungPeople.Select(p => p.FamilyName).ToListAsync()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Revert_AfterThirtyDays_Refused(DatabaseProvider provider)
     {
         await using var world = await World.CreateAsync(provider, "import_revert_late");
