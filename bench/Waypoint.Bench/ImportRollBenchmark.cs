@@ -30,6 +30,9 @@ public sealed class ImportRollBenchmark : IBenchmark
     private const string LaCode = "931";
     private const double PeakGoalMegabytes = 500;
 
+    /// <summary>Issue 5's goal for the import's time as a ratio to the bare COPY; the floor benchmark is held to it too.</summary>
+    internal const double RatioGoal = 10;
+
     private static readonly string[] Columns =
     [
         "UPN", "Surname", "Forename", "Middle names", "DOB", "Sex", "Ethnicity", "Address line 1", "Town", "County", "Postcode",
@@ -114,7 +117,7 @@ public sealed class ImportRollBenchmark : IBenchmark
                 string.Create(CultureInfo.InvariantCulture, $"median {measured / 1000:0.00} s"),
                 string.Create(CultureInfo.InvariantCulture, $"median {baseline / 1000:0.00} s"),
                 measured / baseline,
-                Goal: 10)
+                Goal: RatioGoal)
             {
                 Peak = peak,
                 PeakGoal = PeakGoalMegabytes,

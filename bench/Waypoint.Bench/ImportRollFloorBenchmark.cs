@@ -128,7 +128,7 @@ public sealed class ImportRollFloorBenchmark : IBenchmark
                 string.Create(CultureInfo.InvariantCulture, $"median {measured / 1000:0.00} s"),
                 string.Create(CultureInfo.InvariantCulture, $"median {baseline / 1000:0.00} s"),
                 measured / baseline,
-                Goal: 10);
+                Goal: ImportRollBenchmark.RatioGoal);
         }
         finally
         {

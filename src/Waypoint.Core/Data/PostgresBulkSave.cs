@@ -39,9 +39,7 @@ public static class PostgresBulkSave
         ArgumentNullException.ThrowIfNull(inserts);
         if (!db.IsPostgres || db.Database.CurrentTransaction is null)
         {
-            db.AddRange(inserts);
-            await db.SaveChangesAsync(ct);
-            Forget(db, forgetTracked);
+            await SaveThroughEfAsync(db, inserts, forgetTracked, ct);
             return;
         }
 
@@ -59,8 +57,10 @@ public static class PostgresBulkSave
         }
     }
 
-    private static void Forget(WaypointDbContext db, bool forgetTracked)
+    private static async Task SaveThroughEfAsync(WaypointDbContext db, IReadOnlyCollection<object> inserts, bool forgetTracked, CancellationToken ct)
     {
+        db.AddRange(inserts);
+        await db.SaveChangesAsync(ct);
         if (forgetTracked)
         {
             db.ChangeTracker.Clear();
@@ -72,9 +72,7 @@ public static class PostgresBulkSave
         var entries = db.ChangeTracker.Entries().Where(e => e.State is not EntityState.Unchanged and not EntityState.Detached).ToList();
         if (entries.Any(e => e.State == EntityState.Deleted))
         {
-            db.AddRange(inserts);
-            await db.SaveChangesAsync(ct);
-            Forget(db, forgetTracked);
+            await SaveThroughEfAsync(db, inserts, forgetTracked, ct);
             return;
         }
 

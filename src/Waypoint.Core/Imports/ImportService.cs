@@ -587,9 +587,15 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
     private async Task<RegisterIndex?> RegisterWhileParsingAsync(string laCode, Task<ParsedFile> parsing, CancellationToken ct)
     {
         using var refused = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var watch = parsing.ContinueWith(t =>
+        var parseDone = parsing.ContinueWith(t =>
         {
-            if (t.IsCompletedSuccessfully && t.Result.FileError is not null)
+            if (t.IsFaulted)
+            {
+                // Observed here, so a parse that fails while the register read fails too is not reported twice; the
+                // caller awaits the parse itself for its result or its exception.
+                _ = t.Exception;
+            }
+            else if (t.IsCompletedSuccessfully && t.Result.FileError is not null)
             {
                 refused.Cancel();
             }
@@ -604,10 +610,7 @@ public sealed class ImportService(WaypointDbContext db, AuditTrail audit, TimePr
         }
         finally
         {
-            // Observed here, so a parse that failed while the register read failed too is not reported twice; the
-            // caller awaits the parse itself for its result or its exception.
-            await parsing.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            await watch;
+            await parseDone;
         }
     }
 
