@@ -17,8 +17,7 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
             await page.GotoAsync(path);
             if (act is not null)
             {
-                await act(page);
-                await page.WaitForLoadStateAsync(LoadState.Load);
+                await page.RunAndWaitForLoadAsync(() => act(page));
             }
 
             checkedPages.Add(new Uri(page.Url).PathAndQuery + (act is null ? "" : " (after form)"));

@@ -14,6 +14,9 @@ namespace Waypoint.Web.Tests.Browser;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>How long any browser action or page load may take before the test fails.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
     private IPlaywright? playwright;
 
     public WaypointWebFactory? Factory { get; private set; }
@@ -69,11 +72,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Require().NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
 
-        // Playwright's default of 30 s per action was once reached by a sign-in on CI, where these tests share two cores
-        // with the PostgreSQL suites running beside them; every other run of the same step took under a second. A
-        // minute keeps a slow machine from failing a journey while a page that never arrives still fails it.
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
+        // Playwright's default is 30 s per action. A minute leaves room for two shared cores under three test suites, while
+        // a page that never arrives still fails. (The sign-in timeouts once put down to a slow machine were a missed load
+        // event: see PageLoads.)
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Timeout.TotalMilliseconds);
         return await context.NewPageAsync();
     }
 

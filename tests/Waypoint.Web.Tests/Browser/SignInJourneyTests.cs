@@ -55,27 +55,6 @@ public class SignInJourneyTests(BrowserFixture browser, ITestOutputHelper output
 
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoSeeder.DemoPassword);
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        page.Request += (_, r) => log.Enqueue($"{started.ElapsedMilliseconds} ms request {r.Method} {r.Url}");
-        page.RequestFinished += (_, r) => log.Enqueue($"{started.ElapsedMilliseconds} ms finished {r.Url}");
-        page.RequestFailed += (_, r) => log.Enqueue($"{started.ElapsedMilliseconds} ms failed {r.Url} {r.Failure}");
-        page.Response += (_, r) => log.Enqueue($"{started.ElapsedMilliseconds} ms response {r.Status} {r.Url}");
-        page.Load += (_, _) => log.Enqueue($"{started.ElapsedMilliseconds} ms load {page.Url}");
-        page.DOMContentLoaded += (_, _) => log.Enqueue($"{started.ElapsedMilliseconds} ms domcontentloaded {page.Url}");
-        page.FrameNavigated += (_, f) => log.Enqueue($"{started.ElapsedMilliseconds} ms navigated {f.Url}");
-        page.Crash += (_, _) => log.Enqueue($"{started.ElapsedMilliseconds} ms CRASH");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        log.Enqueue($"{started.ElapsedMilliseconds} ms click returned");
-        try
-        {
-            await page.WaitForLoadStateAsync(LoadState.Load);
-        }
-        catch (TimeoutException ex)
-        {
-            var state = await page.EvaluateAsync<string>("document.readyState + ' ' + location.href + ' ' + document.body.innerHTML.length");
-            var threads = $"thread pool: {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued";
-            throw new TimeoutException($"{ex.Message}\n{state}\n{threads}\n{string.Join("\n", log)}", ex);
-        }
+        await page.RunAndWaitForLoadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync());
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace Waypoint.Web.Tests.Browser;
+
+/// <summary>
+/// Waiting for the page an action navigates to. Use this instead of calling <c>WaitForLoadStateAsync</c> after the
+/// action: in Playwright for .NET 1.64 that method first checks the load states the frame has seen and only then
+/// subscribes to the next one, while the driver's events are applied on the connection's reader thread. A "load" that
+/// lands between the check and the subscription is missed, and the wait runs out although the page loaded. Three CI
+/// runs failed that way right after a sign-in, each log showing only the "networkidle" that followed the missed load.
+/// Subscribing before the action cannot miss it.
+/// </summary>
+internal static class PageLoads
+{
+    public static async Task RunAndWaitForLoadAsync(this IPage page, Func<Task> action)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await action();
+            if (await Task.WhenAny(loaded.Task, Task.Delay(BrowserFixture.Timeout)) != loaded.Task)
+            {
+                var readyState = await page.EvaluateAsync<string>("document.readyState");
+                throw new TimeoutException($"No page finished loading within {BrowserFixture.Timeout.TotalSeconds:0} s of the action; the browser is at {page.Url}, document {readyState}.");
+            }
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
+    }
+}
