@@ -12,9 +12,14 @@ public static class Accessibility
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
     };
 
-    /// <summary>Runs axe-core on the page as it stands and returns one line per violation (empty when accessible).</summary>
+    /// <summary>
+    /// Runs axe-core on the page once it has finished loading and returns one line per violation (empty when
+    /// accessible). A click that navigates returns once the new page has started loading, so without the wait axe could
+    /// check half a page. The wait polls in the browser, unlike <c>WaitForLoadStateAsync</c> (see <see cref="PageLoads"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
+        await page.WaitForFunctionAsync("document.readyState === 'complete'");
         var result = await page.RunAxe(Wcag22AA);
         return result.Violations
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
