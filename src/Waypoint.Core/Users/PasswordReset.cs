@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Data;
@@ -16,7 +16,7 @@ namespace Waypoint.Core.Users;
 /// which voids every link sent before) and expires after <see cref="LinkLifetime"/>. Two-factor sign-in is unaffected:
 /// staff still need their authenticator after a reset. Every request and reset is audited.
 /// </summary>
-public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender email, AuditTrail audit, WaypointDbContext db, TimeProvider clock, ILogger<PasswordReset> logger)
+public sealed class PasswordReset(UserManager<WaypointUser> users, EmailQueue emails, AuditTrail audit, WaypointDbContext db, TimeProvider clock)
 {
     /// <summary>How long a link works: Identity's token provider is configured with it (IdentitySetup).</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(2);
@@ -25,8 +25,9 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender 
     public static readonly TimeSpan OneLinkEvery = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Sends a reset link to the address if an account that may sign in has it. <paramref name="linkFor"/> makes the link
-    /// from the user's ID and the token (already safe in a URL).
+    /// Queues a reset link for the address if an account that may sign in has it (the <see cref="EmailQueue"/> sends it
+    /// after the caller has answered; a failed send is audited then). <paramref name="linkFor"/> makes the link from the
+    /// user's ID and the token (already safe in a URL).
     /// </summary>
     public async Task RequestAsync(Actor actor, string emailAddress, Func<Guid, string, Uri> linkFor, CancellationToken cancellationToken = default)
     {
@@ -57,9 +58,13 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender 
 
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = linkFor(user.Id, token);
-        try
-        {
-            await email.SendAsync(new EmailMessage(user.Email, "Reset your Waypoint password", $"""
+        await audit.RecordAsync(who, AuditActions.PasswordResetRequested, entityType: "User", entityId: user.Id.ToString(),
+            youngPersonId: user.YoungPersonId, cancellationToken: cancellationToken);
+
+        // Queued, not sent here: the page must answer a real account as fast as an unknown address (EmailQueue).
+        var userId = user.Id;
+        var youngPersonId = user.YoungPersonId;
+        emails.Enqueue(new QueuedEmail(new EmailMessage(user.Email, "Reset your Waypoint password", $"""
             Hello {user.DisplayName},
 
             Someone asked to reset the password for your Waypoint account. If it was you, choose a new password here:
@@ -67,19 +72,9 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, IEmailSender 
             {link}
 
             The link works once, for {LinkLifetime.TotalHours:0} hours. If you did not ask, you can ignore this email: your password has not changed.
-            """, Reference: "password-reset"), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The page must answer as it does for an unknown address, so a failed send is logged and audited, not shown.
-            logger.LogError(ex, "Could not send a password reset link to user {UserId}", user.Id);
-            await audit.RecordAsync(who, AuditActions.PasswordResetRequested, AuditOutcome.Failed, "User", user.Id.ToString(), user.YoungPersonId,
-                details: new { reason = "the email could not be sent" }, cancellationToken: cancellationToken);
-            return;
-        }
-
-        await audit.RecordAsync(who, AuditActions.PasswordResetRequested, entityType: "User", entityId: user.Id.ToString(),
-            youngPersonId: user.YoungPersonId, cancellationToken: cancellationToken);
+            """, Reference: "password-reset"),
+            (services, _, ct) => services.GetRequiredService<AuditTrail>().RecordAsync(who, AuditActions.PasswordResetRequested, AuditOutcome.Failed,
+                "User", userId.ToString(), youngPersonId, details: new { reason = "the email could not be sent" }, cancellationToken: ct)));
     }
 
     /// <summary>

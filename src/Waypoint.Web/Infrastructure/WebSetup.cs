@@ -140,6 +140,7 @@ public static class WebSetup
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.SignInRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        services.AddHostedService<EmailQueueWorker>();
         services.AddHostedService<FollowUpScheduler>();
         services.AddHostedService<NccisSnapshotScheduler>();
         services.AddHostedService<RiskScheduler>();

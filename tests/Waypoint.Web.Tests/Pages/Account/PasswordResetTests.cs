@@ -3,8 +3,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Data;
+using Waypoint.Core.Email;
 using Waypoint.Core.Organisations;
 using Waypoint.Core.Users;
 using Waypoint.TestCommon;
@@ -23,7 +25,14 @@ public partial class PasswordResetTests(WebHosts hosts)
     [GeneratedRegex(@"\S+/account/reset-password\?\S+")]
     private static partial Regex ResetLink();
 
-    private static List<(string To, string Body)> ResetEmails(WaypointWebFactory factory) =>
+    /// <summary>The reset emails in the outbox, once the app's email queue has sent everything asked for so far.</summary>
+    private static async Task<List<(string To, string Body)>> ResetEmailsAsync(WaypointWebFactory factory)
+    {
+        await factory.Services.GetRequiredService<EmailQueue>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+        return ResetEmailsInOutbox(factory);
+    }
+
+    private static List<(string To, string Body)> ResetEmailsInOutbox(WaypointWebFactory factory) =>
         Directory.Exists(factory.Outbox)
             ? Directory.GetFiles(factory.Outbox, "*.json")
                 .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement)
@@ -63,7 +72,7 @@ public partial class PasswordResetTests(WebHosts hosts)
         Assert.Equal(
             forUnknown.Document.QuerySelector("[data-sent]")!.TextContent.Replace(unknown, "ADDRESS", StringComparison.Ordinal),
             forUser.Document.QuerySelector("[data-sent]")!.TextContent.Replace(user.Email!, "ADDRESS", StringComparison.Ordinal));
-        var emails = ResetEmails(factory);
+        var emails = await ResetEmailsAsync(factory);
         Assert.DoesNotContain(emails, e => e.To == unknown);
         var (_, body) = Assert.Single(emails, e => e.To == user.Email);
         var link = new Uri(ResetLink().Match(body).Value);
@@ -130,7 +139,7 @@ public partial class PasswordResetTests(WebHosts hosts)
 
         await session.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = locked.Email! });
         await session.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = disabled.Email! });
-        var emails = ResetEmails(factory);
+        var emails = await ResetEmailsAsync(factory);
         var (_, body) = Assert.Single(emails, e => e.To == locked.Email);
         var reset = await session.PostFormAsync(new Uri(ResetLink().Match(body).Value).PathAndQuery, Passwords(NewPassword, NewPassword));
         var signedIn = await session.SignInAsync(locked.Email!, NewPassword);
@@ -162,6 +171,79 @@ public partial class PasswordResetTests(WebHosts hosts)
         Assert.Null(page.Document.QuerySelector("form input[name=Email]"));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("cannot be reset by email", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(ResetEmails(factory));
+        Assert.Empty(await ResetEmailsAsync(factory));
+    }
+
+    [SkippableFact]
+    public async Task ForgottenPassword_MailServerSlowOrDown_PageAnswersBeforeTheSendAndAFailedSendIsAudited()
+    {
+        var mailServer = new ControlledMailServer();
+        await using var factory = new WaypointWebFactory(DatabaseProvider.Sqlite, configureServices: services =>
+        {
+            services.RemoveAll<IEmailSender>();
+            services.AddSingleton<IEmailSender>(mailServer);
+        });
+        var la = await factory.Data.CreateOrganisationAsync(OrganisationKind.LocalAuthority);
+        var slow = await factory.Data.CreateUserAsync(WaypointRole.TrackingOfficer, la.Id);
+        var down = await factory.Data.CreateUserAsync(WaypointRole.TrackingOfficer, la.Id);
+        var queue = factory.Services.GetRequiredService<EmailQueue>();
+        using var session = factory.CreateSession();
+
+        // The mail server holds the first send until released: the page has answered while it is still waiting.
+        // (Had the page sent the email itself, it would still be waiting for the release: the 30 s bound fails the test.)
+        var answered = await session.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = slow.Email! })
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        var sendStarted = await mailServer.SendStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var pendingWhenAnswered = queue.Pending;
+        mailServer.Release.SetResult();
+        await queue.WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+
+        // Then it refuses every message: the page still answers the same, and the failure is audited against the account.
+        mailServer.Refuse = true;
+        var refused = await session.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = down.Email! });
+        await queue.WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+        Assert.Equal("Check your email", answered.Heading);
+        Assert.Equal(slow.Email, sendStarted.To);
+        Assert.Equal(1, pendingWhenAnswered);
+        var resetsDelivered = mailServer.Delivered.Where(m => m.Reference == "password-reset").Select(m => m.To).ToList();
+        Assert.Equal([slow.Email!], resetsDelivered);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("Check your email", refused.Heading);
+        var audited = await factory.AuditEventsAsync(q => q.Where(e => e.Action == AuditActions.PasswordResetRequested && e.UserId == down.Id));
+        Assert.Single(audited, e => e.Outcome == AuditOutcome.Succeeded);
+        Assert.Contains("could not be sent", Assert.Single(audited, e => e.Outcome == AuditOutcome.Failed).Details, StringComparison.Ordinal);
+        Assert.Equal(0, queue.Pending);
+    }
+
+    /// <summary>
+    /// A mail server the test controls for reset emails (other email, such as a new account's, goes straight through):
+    /// the first waits for <see cref="Release"/>; with <see cref="Refuse"/> every one fails.
+    /// </summary>
+    private sealed class ControlledMailServer : IEmailSender
+    {
+        public TaskCompletionSource<EmailMessage> SendStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public volatile bool Refuse;
+        public System.Collections.Concurrent.ConcurrentQueue<EmailMessage> Delivered { get; } = new();
+
+        public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+        {
+            if (message.Reference != "password-reset")
+            {
+                Delivered.Enqueue(message);
+                return;
+            }
+
+            if (Refuse)
+            {
+                throw new System.Net.Mail.SmtpException("The mail server refused the message.");
+            }
+
+            SendStarted.TrySetResult(message);
+            await Release.Task.WaitAsync(cancellationToken);
+            Delivered.Enqueue(message);
+        }
     }
 }
