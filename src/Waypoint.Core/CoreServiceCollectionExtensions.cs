@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<YoungPersonAccess>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<PasswordReset>();
+        services.AddSingleton<Email.EmailQueue>();
         services.AddScoped<Privacy.SubjectAccess>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Dashboards.CohortOverview>();

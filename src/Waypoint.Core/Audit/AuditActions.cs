@@ -10,6 +10,9 @@ public static class AuditActions
     public const string TwoFactorEnabled = "account.two-factor-enabled";
     public const string ExternalSignIn = "account.external-sign-in";
     public const string PasswordResetRequested = "account.password-reset-requested";
+
+    /// <summary>A reset link was issued but its email could not be sent (or the app stopped first).</summary>
+    public const string PasswordResetEmailFailed = "account.password-reset-email-failed";
     public const string PasswordReset = "account.password-reset";
     public const string AccessDenied = "access.denied";
     public const string YoungPersonViewed = "young-person.viewed";

@@ -11,8 +11,8 @@ public sealed record QueuedEmail(EmailMessage Message, EmailFailureHandler? OnFa
 /// Emails sent after the request that asked for them has been answered, for pages whose response time must not show
 /// whether an email went out: a password reset for a real account would otherwise take a mail server's round trip
 /// longer than one for an unknown address, telling anyone timing it which addresses have accounts. The web app's
-/// EmailQueueWorker sends them one at a time. The queue is in memory: a message still waiting when the app stops is
-/// lost, and the person asks again.
+/// EmailQueueWorker sends them one at a time; the CLI runs no worker, so nothing it runs may queue. The queue is in
+/// memory: a message still waiting when the app stops is not sent, and its failure handler is told so.
 /// </summary>
 public sealed class EmailQueue
 {

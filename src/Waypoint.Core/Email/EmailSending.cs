@@ -118,7 +118,6 @@ public static class EmailServiceCollectionExtensions
 {
     public static IServiceCollection AddWaypointEmail(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        services.AddSingleton<EmailQueue>();
         var section = configuration.GetSection("Email");
         switch ((section["Sender"] ?? "outbox").ToLowerInvariant())
         {

@@ -46,8 +46,7 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, EmailQueue em
         var who = actor.AsAccount(user);
         var since = clock.GetUtcNow().UtcDateTime - OneLinkEvery;
         var reason = user.IsDisabled ? "account disabled"
-            : await db.AuditEvents.AnyAsync(e => e.UserId == user.Id && e.Action == AuditActions.PasswordResetRequested
-                && e.Outcome == AuditOutcome.Succeeded && e.OccurredAt > since, cancellationToken) ? "a link was sent in the last few minutes"
+            : await LinksOutstandingSinceAsync(user.Id, since, cancellationToken) ? "a link was sent in the last few minutes"
             : null;
         if (reason is not null)
         {
@@ -61,7 +60,8 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, EmailQueue em
         await audit.RecordAsync(who, AuditActions.PasswordResetRequested, entityType: "User", entityId: user.Id.ToString(),
             youngPersonId: user.YoungPersonId, cancellationToken: cancellationToken);
 
-        // Queued, not sent here: the page must answer a real account as fast as an unknown address (EmailQueue).
+        // Queued, not sent here, so the page does not wait for the mail server, which would tell anyone timing it that
+        // the address has an account (EmailQueue). What is left is a few milliseconds of database work.
         var userId = user.Id;
         var youngPersonId = user.YoungPersonId;
         emails.Enqueue(new QueuedEmail(new EmailMessage(user.Email, "Reset your Waypoint password", $"""
@@ -73,8 +73,22 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, EmailQueue em
 
             The link works once, for {LinkLifetime.TotalHours:0} hours. If you did not ask, you can ignore this email: your password has not changed.
             """, Reference: "password-reset"),
-            (services, _, ct) => services.GetRequiredService<AuditTrail>().RecordAsync(who, AuditActions.PasswordResetRequested, AuditOutcome.Failed,
-                "User", userId.ToString(), youngPersonId, details: new { reason = "the email could not be sent" }, cancellationToken: ct)));
+            (services, error, ct) => services.GetRequiredService<AuditTrail>().RecordAsync(who, AuditActions.PasswordResetEmailFailed, AuditOutcome.Failed,
+                "User", userId.ToString(), youngPersonId,
+                details: new { reason = error is OperationCanceledException ? "the app stopped before the email was sent" : "the email could not be sent" },
+                cancellationToken: ct)));
+    }
+
+    /// <summary>
+    /// Whether a link issued since <paramref name="since"/> may still arrive: more links issued than emails that failed.
+    /// Counted rather than paired by time, as an issue and its failure can share a timestamp; a failure lets the person
+    /// ask again at once.
+    /// </summary>
+    private async Task<bool> LinksOutstandingSinceAsync(Guid userId, DateTime since, CancellationToken cancellationToken)
+    {
+        var recent = db.AuditEvents.Where(e => e.UserId == userId && e.OccurredAt > since);
+        var issued = await recent.CountAsync(e => e.Action == AuditActions.PasswordResetRequested && e.Outcome == AuditOutcome.Succeeded, cancellationToken);
+        return issued > 0 && issued > await recent.CountAsync(e => e.Action == AuditActions.PasswordResetEmailFailed, cancellationToken);
     }
 
     /// <summary>

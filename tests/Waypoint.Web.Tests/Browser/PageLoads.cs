@@ -20,15 +20,33 @@ internal static class PageLoads
         try
         {
             await action();
-            if (await Task.WhenAny(loaded.Task, Task.Delay(BrowserFixture.Timeout)) != loaded.Task)
-            {
-                var readyState = await page.EvaluateAsync<string>("document.readyState");
-                throw new TimeoutException($"No page finished loading within {BrowserFixture.Timeout.TotalSeconds:0} s of the action; the browser is at {page.Url}, document {readyState}.");
-            }
+            await WaitAsync(page, loaded.Task);
         }
         finally
         {
             page.Load -= OnLoad;
+        }
+    }
+
+    private static async Task WaitAsync(IPage page, Task loaded)
+    {
+        try
+        {
+            await loaded.WaitAsync(BrowserFixture.Timeout);
+        }
+        catch (TimeoutException)
+        {
+            string readyState;
+            try
+            {
+                readyState = await page.EvaluateAsync<string>("document.readyState");
+            }
+            catch (PlaywrightException ex)
+            {
+                readyState = $"unreadable ({ex.Message})";
+            }
+
+            throw new TimeoutException($"No page finished loading within {BrowserFixture.Timeout.TotalSeconds:0} s of the action; the browser is at {page.Url}, document {readyState}.");
         }
     }
 }
