@@ -131,7 +131,7 @@ public sealed class CareersMeasuresBenchmark : IBenchmark
                 $"  pass {i + 1}: measures + evidence {measuredTimes[^1]:0} ms, bare aggregate {baselineTimes[^1]:0} ms, ratio {measuredTimes[^1] / baselineTimes[^1]:0.00}"));
         }
 
-        var (measured, baseline) = (Median(measuredTimes), Median(baselineTimes));
+        var (measured, baseline) = (Stats.Median(measuredTimes), Stats.Median(baselineTimes));
         return new BenchResult(
             string.Create(CultureInfo.InvariantCulture, $"median {measured:0} ms"),
             string.Create(CultureInfo.InvariantCulture, $"median {baseline:0} ms"),
@@ -140,12 +140,6 @@ public sealed class CareersMeasuresBenchmark : IBenchmark
         {
             Peak = peak,
         };
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>

@@ -50,6 +50,13 @@ public sealed record BenchResult(string Measured, string Baseline, double Ratio,
 
     public bool MetGoals => Ratio <= Goal && (PeakGoal is not { } limit || (Peak ?? PeakMegabytes) <= limit);
 
+    /// <summary>Two medians in milliseconds, reported in seconds, for the benchmarks whose passes take seconds.</summary>
+    public static BenchResult OfMedianSeconds(double measuredMs, double baselineMs, double goal) => new(
+        string.Create(CultureInfo.InvariantCulture, $"median {measuredMs / 1000:0.00} s"),
+        string.Create(CultureInfo.InvariantCulture, $"median {baselineMs / 1000:0.00} s"),
+        measuredMs / baselineMs,
+        goal);
+
     public static double PeakMegabytes
     {
         get
@@ -110,6 +117,16 @@ public sealed class PeakMemory : IDisposable
         while (now > (seen = Interlocked.Read(ref heapBytes)) && Interlocked.CompareExchange(ref heapBytes, now, seen) != seen)
         {
         }
+    }
+}
+
+public static class Stats
+{
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
 

@@ -110,14 +110,10 @@ public sealed class ImportRollBenchmark : IBenchmark
                     $"pass {i + 1}{(i < warmup ? " (warm-up)" : "")}: import {ms:0} ms, baseline {bare:0} ms, ratio {ms / bare:0.00}"));
             }
 
-            var (measured, baseline) = (Median(measuredTimes), Median(baselineTimes));
+            var (measured, baseline) = (Stats.Median(measuredTimes), Stats.Median(baselineTimes));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Peak during the timed imports: working set {peak:0} MB, managed heap {heap:0} MB."));
-            return new BenchResult(
-                string.Create(CultureInfo.InvariantCulture, $"median {measured / 1000:0.00} s"),
-                string.Create(CultureInfo.InvariantCulture, $"median {baseline / 1000:0.00} s"),
-                measured / baseline,
-                Goal: RatioGoal)
+            return BenchResult.OfMedianSeconds(measured, baseline, RatioGoal) with
             {
                 Peak = peak,
                 PeakGoal = PeakGoalMegabytes,
@@ -245,12 +241,6 @@ public sealed class ImportRollBenchmark : IBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (int)(await command.ExecuteScalarAsync())!;
-    }
-
-    internal static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>The hidden command the benchmark runs in a child process: <c>import-roll-seed CONNECTION PEOPLE FILE</c>.</summary>

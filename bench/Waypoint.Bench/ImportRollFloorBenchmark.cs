@@ -119,16 +119,12 @@ public sealed class ImportRollFloorBenchmark : IBenchmark
                     $"pass {i + 1}{(i < warmup ? " (warm-up)" : "")}: writes {floor:0} ms (ratio {floor / bare:0.00}), without secondary indexes {unindexed:0} ms (ratio {unindexed / bare:0.00}), baseline {bare:0} ms"));
             }
 
-            var (measured, baseline) = (ImportRollBenchmark.Median(floorTimes), ImportRollBenchmark.Median(baselineTimes));
+            var (measured, baseline) = (Stats.Median(floorTimes), Stats.Median(baselineTimes));
             Report("as the schema stands", statementTimes, baseline);
             Report("with every secondary index dropped", unindexedStatementTimes, baseline);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Without secondary indexes: median {ImportRollBenchmark.Median(unindexedTimes) / 1000:0.00} s, ratio {ImportRollBenchmark.Median(unindexedTimes) / baseline:0.00}."));
-            return new BenchResult(
-                string.Create(CultureInfo.InvariantCulture, $"median {measured / 1000:0.00} s"),
-                string.Create(CultureInfo.InvariantCulture, $"median {baseline / 1000:0.00} s"),
-                measured / baseline,
-                Goal: ImportRollBenchmark.RatioGoal);
+                $"Without secondary indexes: median {Stats.Median(unindexedTimes) / 1000:0.00} s, ratio {Stats.Median(unindexedTimes) / baseline:0.00}."));
+            return BenchResult.OfMedianSeconds(measured, baseline, ImportRollBenchmark.RatioGoal);
         }
         finally
         {
@@ -147,10 +143,10 @@ public sealed class ImportRollFloorBenchmark : IBenchmark
         Console.WriteLine($"Median per statement, {heading}:");
         foreach (var (statement, times) in statementTimes)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {statement,-40} {ImportRollBenchmark.Median(times),8:0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {statement,-40} {Stats.Median(times),8:0} ms"));
         }
 
-        var records = statementTimes.Where(s => !Bookkeeping.Contains(s.Key.Split(' ')[1])).Sum(s => ImportRollBenchmark.Median(s.Value));
+        var records = statementTimes.Where(s => !Bookkeeping.Contains(s.Key.Split(' ')[1])).Sum(s => Stats.Median(s.Value));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  the register's own rows (every table but {string.Join(", ", Bookkeeping.Order(StringComparer.Ordinal))}): {records:0} ms, {records / baseline:0.00} times the baseline"));
     }

@@ -184,16 +184,12 @@ public sealed class NccisExportBenchmark : IBenchmark
                     $"  pass {i + 1}: export + validate {measuredTimes[^1]:0} ms (export {exportTimes[^1]:0}, validate {validateTimes[^1]:0}), baseline {baselineTimes[^1]:0} ms, ratio {measuredTimes[^1] / baselineTimes[^1]:0.00}"));
             }
 
-            var (measured, bare) = (Median(measuredTimes), Median(baselineTimes));
+            var (measured, bare) = (Stats.Median(measuredTimes), Stats.Median(baselineTimes));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Medians: export {Median(exportTimes[^iterations..]):0} ms, validate {Median(validateTimes[^iterations..]):0} ms, export + validate {measured:0} ms, baseline {bare:0} ms."));
+                $"Medians: export {Stats.Median(exportTimes[^iterations..]):0} ms, validate {Stats.Median(validateTimes[^iterations..]):0} ms, export + validate {measured:0} ms, baseline {bare:0} ms."));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Peak during the export + validation passes: working set {peak:0} MB, managed heap {heap:0} MB (baseline passes: working set {baselinePeak:0} MB; this process before the timed passes, checked first passes included: {setUpPeak:0} MB)."));
-            return new BenchResult(
-                string.Create(CultureInfo.InvariantCulture, $"median {measured / 1000:0.00} s"),
-                string.Create(CultureInfo.InvariantCulture, $"median {bare / 1000:0.00} s"),
-                measured / bare,
-                Goal: 2)
+            return BenchResult.OfMedianSeconds(measured, bare, 2) with
             {
                 Peak = peak,
                 PeakGoal = PeakGoalMegabytes,
@@ -301,13 +297,6 @@ public sealed class NccisExportBenchmark : IBenchmark
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
         }
 
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static bool SameBytes(string a, string b)

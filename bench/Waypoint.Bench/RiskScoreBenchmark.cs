@@ -142,20 +142,14 @@ public sealed class RiskScoreBenchmark : IBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"For information: recomputing and saving this term's {pupils:N0} scores took {save.Elapsed.TotalMilliseconds:N0} ms."));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Of the measured pass, reading the rows through EF took a median {Median(readTimes):0} ms."));
-        var measured = Median(measuredTimes);
-        var baseline = Median(baselineTimes);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Of the measured pass, reading the rows through EF took a median {Stats.Median(readTimes):0} ms."));
+        var measured = Stats.Median(measuredTimes);
+        var baseline = Stats.Median(baselineTimes);
         return new BenchResult(
             string.Create(CultureInfo.InvariantCulture, $"{measured:0} ms scoring {pupils:N0} (median of {iterations})"),
             string.Create(CultureInfo.InvariantCulture, $"{baseline:0} ms bare read"),
             measured / baseline,
             Goal);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>Pupils whose indicators come from the history generator, so they co-occur as documented, and a model trained on past cohorts.</summary>
