@@ -80,10 +80,27 @@ public sealed class PostgresServer
             Run("chown", ["postgres:postgres", dataDirectory], asPostgres: false);
         }
 
-        var port = FreePort();
         Run(Path.Combine(bin, "initdb"), ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"], runAsPostgres);
-        Run(Path.Combine(bin, "pg_ctl"), ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {port} -k {dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"], runAsPostgres);
+
+        // The port is free when looked up but not held: the three test processes start clusters at the same moment, and
+        // any process may take the port before the server binds it. Then the start fails, saying so in its log: try
+        // another port.
+        var log = Path.Combine(dataDirectory, "server.log");
+        int port;
+        for (var attempt = 1; ; attempt++)
+        {
+            port = FreePort();
+            try
+            {
+                Run(Path.Combine(bin, "pg_ctl"), ["-D", dataDirectory, "-l", log, "-w", "-t", "60", "-o",
+                    $"-p {port} -k {dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"], runAsPostgres);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && File.Exists(log) && File.ReadAllText(log).Contains("could not bind", StringComparison.Ordinal))
+            {
+            }
+        }
+
         var server = new PostgresServer(bin, dataDirectory, port, runAsPostgres);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;

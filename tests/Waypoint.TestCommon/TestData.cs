@@ -31,7 +31,9 @@ public class TestData(IServiceProvider services, TimeProvider clock)
             Name = name ?? $"{kind} {n}",
             Kind = kind,
             LaCode = laCode,
-            Urn = kind == OrganisationKind.SchoolOrCollege ? $"9{Environment.ProcessId % 100:00}{n % 1000:000}" : null,
+            // URNs are unique across the database, and a shared test host makes many schools: the counter alone keeps them apart
+            // (the demo LA's are 13xxxx and 14xxxx).
+            Urn = kind == OrganisationKind.SchoolOrCollege ? $"9{n % 100_000:D5}" : null,
             EstablishmentNumber = kind == OrganisationKind.SchoolOrCollege ? $"{4000 + (n % 1000)}" : null,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };

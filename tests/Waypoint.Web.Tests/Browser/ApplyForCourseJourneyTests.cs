@@ -16,34 +16,34 @@ public class ApplyForCourseJourneyTests(BrowserFixture browser, ITestOutputHelpe
 
         // The demo young person is a Year 11 pupil; the demo prospectus has the area's courses.
         await SignInJourneyTests.SignInAsync(page, "young.person@demo.waypoint.test");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Find a course" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find a course" }).ClickAndWaitForLoadAsync();
         await page.GetByLabel("Search", new() { Exact = true }).FillAsync("enginering");
         await page.GetByLabel("Postcode").FillAsync("OX1 1AA");
         await page.GetByLabel("Sort by").SelectOptionAsync("distance");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAndWaitForLoadAsync();
         await CheckAccessibilityAsync();
         var firstResult = page.Locator("#results h3 a").First;
         var title = (await firstResult.TextContentAsync())!.Trim();
         Assert.Contains("Engineer", title, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("miles away", await page.Locator("#results li").First.TextContentAsync(), StringComparison.Ordinal);
 
-        await firstResult.ClickAsync();
+        await firstResult.ClickAndWaitForLoadAsync();
         Assert.Equal(title, (await page.Locator("h1").TextContentAsync())?.Trim());
         await CheckAccessibilityAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Apply for this course" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Apply for this course" }).ClickAndWaitForLoadAsync();
         await CheckAccessibilityAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send application" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send application" }).ClickAndWaitForLoadAsync();
         Assert.Contains("Enter your personal statement", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync();
         await page.GetByLabel("Your personal statement").FillAsync("I have built a go-kart with my uncle and I want to become an engineer.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send application" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send application" }).ClickAndWaitForLoadAsync();
 
         Assert.Contains($"Application sent: {title}", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("Submitted", (await page.Locator("#status").TextContentAsync())?.Trim());
         await CheckAccessibilityAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Your applications" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your applications" }).First.ClickAndWaitForLoadAsync();
         var row = page.Locator("#applications tbody tr", new() { HasText = title });
         Assert.Contains("Submitted", await row.TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync();
@@ -53,7 +53,7 @@ public class ApplyForCourseJourneyTests(BrowserFixture browser, ITestOutputHelpe
         var compare = page.Locator("#results input[name=id]");
         await compare.Nth(0).CheckAsync();
         await compare.Nth(1).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Compare chosen courses (up to 3)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare chosen courses (up to 3)" }).ClickAndWaitForLoadAsync();
         Assert.Equal(2, await page.Locator("#compare thead th").CountAsync());
         await CheckAccessibilityAsync();
 
@@ -61,8 +61,8 @@ public class ApplyForCourseJourneyTests(BrowserFixture browser, ITestOutputHelpe
         await page.GotoAsync("/courses?q=a+level&level=3&type=ALevel");
         var toSave = page.Locator("#results h3 a").First;
         var savedTitle = (await toSave.TextContentAsync())!.Trim();
-        await toSave.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save this course" }).ClickAsync();
+        await toSave.ClickAndWaitForLoadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save this course" }).ClickAndWaitForLoadAsync();
         Assert.Contains("Course saved", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains(savedTitle, await page.Locator("#saved-courses").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync();
@@ -72,7 +72,7 @@ public class ApplyForCourseJourneyTests(BrowserFixture browser, ITestOutputHelpe
         await CheckAccessibilityAsync();
         var activity = page.Locator("[data-participation]").First;
         await activity.Locator("textarea").FillAsync("I liked hearing how the engineers solve problems.");
-        await activity.GetByRole(AriaRole.Button).ClickAsync();
+        await activity.GetByRole(AriaRole.Button).ClickAndWaitForLoadAsync();
         Assert.Contains("Reflection saved", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("I liked hearing how the engineers solve problems.", await page.Locator("[data-participation] textarea").First.InputValueAsync());
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 using Waypoint.Core.Data;
 using Waypoint.TestCommon;
@@ -32,16 +30,17 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        var port = FreePort();
         Factory = new WaypointWebFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
         {
             ["Waypoint:Demo"] = "true",
             ["Waypoint:DemoPeople"] = "300",
             ["Waypoint:RequireHttps"] = "false",
         });
-        Factory.UseKestrel(port);
+        // Port 0: Kestrel takes a free port as it binds. A port looked up beforehand stays unbound while the demo LA is
+        // seeded, for seconds, and another process (a PostgreSQL cluster, a client connection) may take it meanwhile.
+        Factory.UseKestrel(0);
         Factory.StartServer();
-        BaseUrl = $"http://localhost:{port}";
+        BaseUrl = $"http://localhost:{Factory.ClientOptions.BaseAddress.Port}";
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -92,13 +91,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await Factory.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

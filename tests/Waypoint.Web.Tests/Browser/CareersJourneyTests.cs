@@ -59,12 +59,12 @@ public class CareersJourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         await page.GotoAsync("/school/careers");
         await CheckAccessibilityAsync();
         Assert.Equal(8, await page.Locator("#benchmarks tbody tr").CountAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record an activity" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record an activity" }).First.ClickAndWaitForLoadAsync();
         await CheckAccessibilityAsync();
 
         var form = await LargestFormAsync();
         await page.GetByLabel("Who took part: choose a form, class or year group").SelectOptionAsync(new SelectOptionValue { Label = $"Form {form}" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the register" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the register" }).ClickAndWaitForLoadAsync();
         var register = page.Locator("#register input[name=Pupils]");
         var onRegister = await register.CountAsync();
         Assert.True(onRegister > 1, $"Form {form} has {onRegister} pupils");
@@ -77,7 +77,7 @@ public class CareersJourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         await page.GetByLabel("Employer or provider", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Oxford University Hospitals NHS Trust" });
         await page.GetByLabel("Purpose", new() { Exact = true }).FillAsync("See science careers in a real workplace");
         await page.GetByLabel("Learning outcomes", new() { Exact = true }).FillAsync("Name three laboratory jobs and their routes");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save activity" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save activity" }).ClickAndWaitForLoadAsync();
 
         Assert.Contains($"recorded for {onRegister - 1} pupils", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(onRegister - 1, await page.Locator("#register li").CountAsync());

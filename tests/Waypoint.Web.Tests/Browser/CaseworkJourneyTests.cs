@@ -32,12 +32,12 @@ public class CaseworkJourneyTests(BrowserFixture browser, ITestOutputHelper outp
         Assert.EndsWith("/adviser", page.Url, StringComparison.Ordinal);
         Assert.Equal("My day", (await page.Locator("h1").TextContentAsync())?.Trim());
         await CheckAccessibilityAsync(page);
-        await page.Locator("#due-today-tasks").GetByRole(AriaRole.Link, new() { Name = person.DisplayName }).First.ClickAsync();
+        await page.Locator("#due-today-tasks").GetByRole(AriaRole.Link, new() { Name = person.DisplayName }).First.ClickAndWaitForLoadAsync();
         await CheckAccessibilityAsync(page);
 
         // Record a contact with an action, after a failed first try
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record a contact" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save contact" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a contact" }).ClickAndWaitForLoadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save contact" }).ClickAndWaitForLoadAsync();
         Assert.Contains("Choose the kind of contact", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync(page);
         await page.GetByLabel("What kind of contact was it?").SelectOptionAsync(new SelectOptionValue { Label = "Guidance interview" });
@@ -50,19 +50,19 @@ public class CaseworkJourneyTests(BrowserFixture browser, ITestOutputHelper outp
         await due.GetByLabel("Day").FillAsync("4");
         await due.GetByLabel("Month").FillAsync("12");
         await due.GetByLabel("Year").FillAsync("2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save contact" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save contact" }).ClickAndWaitForLoadAsync();
 
         Assert.Contains("Contact and action recorded", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains(Action, await page.Locator("#actions").TextContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("anxiety", await page.Locator("#contact-list").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync(page);
-        await page.Locator(".app-masked-note a").First.ClickAsync();
+        await page.Locator(".app-masked-note a").First.ClickAndWaitForLoadAsync();
         Assert.Contains("anxiety", await page.Locator("#sensitive-note").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync(page);
         await page.GoBackAsync();
 
         // Print the plan: only the plan goes to paper
-        await page.GetByRole(AriaRole.Link, new() { Name = "Printable action plan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Printable action plan" }).ClickAndWaitForLoadAsync();
         await CheckAccessibilityAsync(page);
         Assert.Contains(Action, await page.Locator("#plan-open").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("Do it by Friday 4 December 2026", await page.Locator("#plan-open").TextContentAsync(), StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public class CaseworkJourneyTests(BrowserFixture browser, ITestOutputHelper outp
         }
 
         await page.GotoAsync($"/young-people/{person.Id}/casework/referral");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save referral" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save referral" }).ClickAndWaitForLoadAsync();
         await CheckAccessibilityAsync(page);
         await page.Context.CloseAsync();
 
@@ -90,7 +90,7 @@ public class CaseworkJourneyTests(BrowserFixture browser, ITestOutputHelper outp
         await SignInJourneyTests.SignInAsync(youngPerson, "young.person@demo.waypoint.test");
         Assert.Contains(Action, await youngPerson.Locator("#my-actions").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync(youngPerson);
-        await youngPerson.GetByRole(AriaRole.Link, new() { Name = "See and print your action plan" }).ClickAsync();
+        await youngPerson.GetByRole(AriaRole.Link, new() { Name = "See and print your action plan" }).ClickAndWaitForLoadAsync();
         await CheckAccessibilityAsync(youngPerson);
         Assert.DoesNotContain("anxiety", await youngPerson.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         await youngPerson.Context.CloseAsync();

@@ -12,6 +12,13 @@ namespace Waypoint.Web.Tests.Browser;
 /// </summary>
 internal static class PageLoads
 {
+    /// <summary>
+    /// Clicks a link or button that opens a page and returns once that page has loaded. A plain click returns when the
+    /// new page is committed, while the browser may still be parsing it: a count or text read straight after could see
+    /// half a list.
+    /// </summary>
+    public static Task ClickAndWaitForLoadAsync(this ILocator locator) => locator.Page.RunAndWaitForLoadAsync(() => locator.ClickAsync());
+
     public static async Task RunAndWaitForLoadAsync(this IPage page, Func<Task> action)
     {
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

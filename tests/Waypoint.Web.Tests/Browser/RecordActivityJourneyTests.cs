@@ -20,36 +20,36 @@ public class RecordActivityJourneyTests(BrowserFixture browser, ITestOutputHelpe
         async Task CheckAccessibilityAsync() => violations.AddRange(await Accessibility.ViolationsAsync(page));
 
         await SignInJourneyTests.SignInAsync(page, "tracking@demo.waypoint.test");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Young people" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Young people" }).ClickAndWaitForLoadAsync();
         await page.GetByLabel("Name, date of birth, UPN, ULN or postcode").FillAsync(person.Upn!);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAndWaitForLoadAsync();
         await CheckAccessibilityAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = person.DisplayName }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = person.DisplayName }).ClickAndWaitForLoadAsync();
         Assert.Equal(person.Upn, (await page.Locator("#upn").TextContentAsync())?.Trim());
         await CheckAccessibilityAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record a new activity" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a new activity" }).ClickAndWaitForLoadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAndWaitForLoadAsync();
         Assert.Contains("Choose what the young person is doing now", await page.Locator(".govuk-error-summary").TextContentAsync(), StringComparison.Ordinal);
         await CheckAccessibilityAsync();
         await page.GetByLabel("What is the young person doing now?").SelectOptionAsync("310");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAndWaitForLoadAsync();
 
         await CheckAccessibilityAsync();
         var startDate = page.GetByRole(AriaRole.Group, new() { Name = "When did it start?" });
         await startDate.GetByLabel("Day").FillAsync("16");
         await startDate.GetByLabel("Month").FillAsync("11");
         await startDate.GetByLabel("Year").FillAsync("2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAndWaitForLoadAsync();
 
         await CheckAccessibilityAsync();
         await page.GetByLabel("School, college or provider").SelectOptionAsync(new SelectOptionValue { Label = "Cotswold Skills Training Ltd" });
         await page.GetByLabel("How do you know?").SelectOptionAsync("Phone call with the young person");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAndWaitForLoadAsync();
 
         await CheckAccessibilityAsync();
         Assert.Contains("310 Apprenticeship", await page.Locator("#answer-code").TextContentAsync(), StringComparison.Ordinal);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record activity" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record activity" }).ClickAndWaitForLoadAsync();
 
         Assert.Contains("Activity recorded: 310 Apprenticeship", await page.Locator(".govuk-notification-banner").TextContentAsync(), StringComparison.Ordinal);
         Assert.StartsWith("310 Apprenticeship", (await page.Locator("#current-activity").TextContentAsync())?.Trim(), StringComparison.Ordinal);

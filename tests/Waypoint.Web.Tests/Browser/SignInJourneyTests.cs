@@ -36,7 +36,7 @@ public class SignInJourneyTests(BrowserFixture browser, ITestOutputHelper output
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync("wrong@demo.waypoint.test");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not the password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAndWaitForLoadAsync();
         var error = await page.Locator(".govuk-error-summary").TextContentAsync();
         await SignInAsync(page, "tracking@demo.waypoint.test");
 
@@ -55,6 +55,6 @@ public class SignInJourneyTests(BrowserFixture browser, ITestOutputHelper output
 
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoSeeder.DemoPassword);
-        await page.RunAndWaitForLoadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAndWaitForLoadAsync();
     }
 }

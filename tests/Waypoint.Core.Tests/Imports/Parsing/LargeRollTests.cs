@@ -6,6 +6,11 @@ using Xunit.Abstractions;
 
 namespace Waypoint.Core.Tests.Imports.Parsing;
 
+/// <summary>
+/// Measures the heap held by a parse, which counts everything on the heap: in a collection of its own that runs alone,
+/// so that no other test's data (a generated population, a register) is built between the two readings.
+/// </summary>
+[Collection(nameof(LargeRollTests))]
 public class LargeRollTests(ITestOutputHelper output)
 {
     private const int Rows = 100_000;
@@ -60,3 +65,6 @@ public class LargeRollTests(ITestOutputHelper output)
         }
     }
 }
+
+[CollectionDefinition(nameof(LargeRollTests), DisableParallelization = true)]
+public sealed class LargeRollTestsRunAlone;
