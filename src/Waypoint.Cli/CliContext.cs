@@ -11,7 +11,9 @@ using Waypoint.Core.Users;
 namespace Waypoint.Cli;
 
 /// <summary>What a command runs with: its output, the database it was pointed at, and the core services.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, IConfiguration configuration) : IAsyncDisposable
+/// <param name="clock">The clock the core services use; the system clock unless given (tests pass a fixed one, so that
+/// what is "today" or "last month" does not change with the day or the hour they run).</param>
+public sealed class CliContext(TextWriter output, TextWriter error, IConfiguration configuration, TimeProvider? clock = null) : IAsyncDisposable
 {
     private ServiceProvider? services;
 
@@ -33,6 +35,11 @@ public sealed class CliContext(TextWriter output, TextWriter error, IConfigurati
             var collection = new ServiceCollection();
             collection.AddSingleton(Configuration);
             collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            if (clock is not null)
+            {
+                collection.AddSingleton(clock);
+            }
+
             collection.AddWaypointDatabase(Database);
             collection.AddWaypointCore(Configuration);
             collection.AddWaypointEmail(Configuration, DatabaseSettings.DataDirectory(Configuration));

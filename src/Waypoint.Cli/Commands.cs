@@ -50,7 +50,7 @@ public static partial class Commands
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         CliContext? context = null;
         CliContext Factory(ParseResult parse)
@@ -76,7 +76,7 @@ public static partial class Commands
                 .AddEnvironmentVariables()
                 .AddInMemoryCollection(overrides)
                 .Build();
-            context = new CliContext(output, error, configuration);
+            context = new CliContext(output, error, configuration, clock);
             return context;
         }
 

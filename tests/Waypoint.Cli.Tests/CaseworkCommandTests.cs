@@ -27,7 +27,7 @@ public class CaseworkCommandTests
             var school = await db.Organisations.Where(o => o.Kind == OrganisationKind.SchoolOrCollege && o.Urn != null && db.YoungPeople.Any(p => p.SchoolId == o.Id)).OrderBy(o => o.Urn).FirstAsync();
             urn = school.Urn!;
             pupil = await db.YoungPeople.Where(p => p.SchoolId == school.Id).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-            db.FollowUpTasks.Add(new FollowUpTask { YoungPersonId = pupil, Kind = FollowUpKind.Manual, Title = "Talk about sixth form, options evening", DueOn = new DateOnly(2026, 12, 1), CreatedAt = DateTime.UtcNow });
+            db.FollowUpTasks.Add(new FollowUpTask { YoungPersonId = pupil, Kind = FollowUpKind.Manual, Title = "Talk about sixth form, options evening", DueOn = new DateOnly(2026, 12, 1), CreatedAt = TestClock.Now.UtcDateTime });
             await db.SaveChangesAsync();
         }
 

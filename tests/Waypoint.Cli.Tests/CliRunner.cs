@@ -1,4 +1,5 @@
 using Waypoint.Core.Data;
+using Waypoint.TestCommon;
 
 namespace Waypoint.Cli.Tests;
 
@@ -17,7 +18,8 @@ public static class CliRunner
             settings["Database:Provider"] = database.Provider.ToString();
         }
 
-        var exitCode = await Commands.RunAsync(args, output, error, settings);
+        // The fixed test clock: the seeded demo LA, its snapshots and every command's "today" agree, whatever day the tests run.
+        var exitCode = await Commands.RunAsync(args, output, error, settings, TestClock.Create());
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }

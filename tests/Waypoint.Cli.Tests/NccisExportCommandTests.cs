@@ -17,7 +17,7 @@ public sealed class NccisExportCommandTests : IDisposable
         var database = await TestDatabases.CreateMigratedAsync(provider, "cli_nccis_export");
         Assert.Equal(0, (await CliRunner.RunAsync(database, "demo", "seed", "--people", "200", "--seed", "5")).ExitCode);
         // The seeder dates activities from the real clock; this month's end keeps the period in the same academic year as them.
-        var periodEnd = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var periodEnd = new DateOnly(TestClock.Now.Year, TestClock.Now.Month, 1).AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var export = await CliRunner.RunAsync(database, "nccis", "export", "--period-end", periodEnd, "--la", "931", "--output", file);
         var validate = await CliRunner.RunAsync(null, "nccis", "validate", file);

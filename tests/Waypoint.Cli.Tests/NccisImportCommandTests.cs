@@ -19,7 +19,7 @@ public sealed class NccisImportCommandTests : IDisposable
     {
         var source = await TestDatabases.CreateMigratedAsync(provider, "cli_nccis_import_source");
         Assert.Equal(0, (await CliRunner.RunAsync(source, "demo", "seed", "--people", "150", "--seed", "3")).ExitCode);
-        var periodEnd = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var periodEnd = new DateOnly(TestClock.Now.Year, TestClock.Now.Month, 1).AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var file = Path.Combine(folder, "old-system.xml");
         Assert.Equal(0, (await CliRunner.RunAsync(source, "nccis", "export", "--period-end", periodEnd, "--la", "931", "--output", file)).ExitCode);
         var target = await TestDatabases.CreateMigratedAsync(provider, "cli_nccis_import_target");

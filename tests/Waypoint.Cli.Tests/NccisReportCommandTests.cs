@@ -22,7 +22,7 @@ public sealed class NccisReportCommandTests : IDisposable
         // Arrange: the seeder dates everything from the real clock, so the dates here follow it too.
         var database = await TestDatabases.CreateMigratedAsync(provider, "cli_nccis_reports");
         Assert.Equal(0, (await CliRunner.RunAsync(database, "demo", "seed", "--people", "200", "--seed", "5")).ExitCode);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(TestClock.Now.UtcDateTime);
         var lastMonthEnd = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
         var year = today >= AnnualActivitySurvey.ReferenceDate(today.Year) ? today.Year : today.Year - 1;
 

@@ -331,8 +331,8 @@ public class CareersPagesTests(WebHosts hosts)
         {
             var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
             db.DestinationSharingConsents.AddRange(
-                new DestinationSharingConsent { YoungPersonId = apprentice.Id, GivenAt = DateTime.UtcNow },
-                new DestinationSharingConsent { YoungPersonId = moved.Id, GivenAt = DateTime.UtcNow });
+                new DestinationSharingConsent { YoungPersonId = apprentice.Id, GivenAt = factory.Clock.GetUtcNow().UtcDateTime },
+                new DestinationSharingConsent { YoungPersonId = moved.Id, GivenAt = factory.Clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
         }
 
@@ -429,7 +429,7 @@ public class CareersPagesTests(WebHosts hosts)
         {
             var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
             // Given on the record left behind, which their account still points to: it counts for the receiving record.
-            db.DestinationSharingConsents.Add(new DestinationSharingConsent { YoungPersonId = left.Id, GivenAt = DateTime.UtcNow });
+            db.DestinationSharingConsents.Add(new DestinationSharingConsent { YoungPersonId = left.Id, GivenAt = factory.Clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
         }
 

@@ -45,11 +45,11 @@ public class SubjectAccessTests(WebHosts hosts)
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WaypointDbContext>();
-            db.FollowUpTasks.Add(new FollowUpTask { YoungPersonId = person.Id, Kind = FollowUpKind.Manual, Title = "Call about college", DueOn = today, CreatedAt = DateTime.UtcNow });
+            db.FollowUpTasks.Add(new FollowUpTask { YoungPersonId = person.Id, Kind = FollowUpKind.Manual, Title = "Call about college", DueOn = today, CreatedAt = factory.Clock.GetUtcNow().UtcDateTime });
             db.CaseContacts.Add(new Waypoint.Core.Casework.CaseContact
             {
                 YoungPersonId = person.Id, OccurredOn = today, Channel = Waypoint.Core.Casework.ContactChannel.Phone, Type = Waypoint.Core.Casework.ContactType.GuidanceInterview,
-                Note = "Talked about college", RecordedByName = "Alex Staffmember", RecordedAt = DateTime.UtcNow,
+                Note = "Talked about college", RecordedByName = "Alex Staffmember", RecordedAt = factory.Clock.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync();
         }
