@@ -14,30 +14,32 @@ public static partial class Commands
     public const int Failed = 1;
     public const int Usage = 2;
 
-    internal static readonly Option<string?> ConnectionStringOption = new("--connection-string")
+    private static Option<string?> ConnectionStringOption() => new("--connection-string")
     {
         Description = "Database connection string. Defaults to ConnectionStrings__Waypoint, then the embedded SQLite file.",
         Recursive = true,
     };
 
-    internal static readonly Option<string?> ProviderOption = new("--provider")
+    private static Option<string?> ProviderOption() => new("--provider")
     {
         Description = "Database provider: sqlite or postgres. Inferred from the connection string when not given.",
         Recursive = true,
     };
 
-    internal static readonly Option<string?> DataDirectoryOption = new("--data-directory")
+    private static Option<string?> DataDirectoryOption() => new("--data-directory")
     {
         Description = "Folder for the embedded SQLite database (the same default as the web app).",
         Recursive = true,
     };
 
+    // The options above are made afresh for each command line: System.CommandLine records every command an option is
+    // added to, without a lock, and tests build command lines on several threads at once.
     public static RootCommand CreateRoot(Func<ParseResult, CliContext> contextFactory)
     {
         var root = new RootCommand("Waypoint: careers guidance and participation tracking for local authorities.");
-        root.Options.Add(ConnectionStringOption);
-        root.Options.Add(ProviderOption);
-        root.Options.Add(DataDirectoryOption);
+        root.Options.Add(ConnectionStringOption());
+        root.Options.Add(ProviderOption());
+        root.Options.Add(DataDirectoryOption());
         root.Subcommands.Add(CreateDbCommand(contextFactory));
         root.Subcommands.Add(CreateDemoCommand(contextFactory));
         root.Subcommands.Add(CreateNccisCommand(contextFactory));
@@ -56,17 +58,17 @@ public static partial class Commands
         CliContext Factory(ParseResult parse)
         {
             var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(ConnectionStringOption) is { } connection)
+            if (parse.GetValue<string?>("--connection-string") is { } connection)
             {
                 overrides["ConnectionStrings:Waypoint"] = connection;
             }
 
-            if (parse.GetValue(ProviderOption) is { } provider)
+            if (parse.GetValue<string?>("--provider") is { } provider)
             {
                 overrides["Database:Provider"] = provider;
             }
 
-            if (parse.GetValue(DataDirectoryOption) is { } directory)
+            if (parse.GetValue<string?>("--data-directory") is { } directory)
             {
                 overrides["Waypoint:DataDirectory"] = directory;
             }
