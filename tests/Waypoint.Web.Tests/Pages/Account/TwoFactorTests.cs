@@ -28,7 +28,7 @@ public class TwoFactorTests
         var blocked = await session.GetAsync("/tracking");
         var setUp = await session.GetAsync("/account/two-factor/set-up");
         var key = setUp.Document.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var wrongCode = await session.PostFormAsync("/account/two-factor/set-up", new Dictionary<string, string> { ["Code"] = "000000" });
+        var wrongCode = await session.PostFormAsync("/account/two-factor/set-up", new Dictionary<string, string> { ["Code"] = WrongCode(key) });
         var enabled = await session.PostFormAsync("/account/two-factor/set-up", new Dictionary<string, string> { ["Code"] = Code(key) });
         var home = await session.GetAsync("/tracking");
 
@@ -70,4 +70,16 @@ public class TwoFactorTests
 
     /// <summary>The code an authenticator app would show now (real time: Identity checks codes against the system clock).</summary>
     private static string Code(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
+
+    /// <summary>
+    /// A six-digit code that is none of the valid ones: Identity accepts the codes of two 30-second steps either side of
+    /// now, so a fixed "000000" would be right about 5 times in a million.
+    /// </summary>
+    private static string WrongCode(string base32Key)
+    {
+        var totp = new Totp(Base32Encoding.ToBytes(base32Key));
+        var now = DateTime.UtcNow;
+        var valid = Enumerable.Range(-3, 7).Select(step => totp.ComputeTotp(now.AddSeconds(30 * step))).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, 8).Select(i => $"{i:D6}").First(code => !valid.Contains(code));
+    }
 }
