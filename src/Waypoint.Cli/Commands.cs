@@ -14,19 +14,23 @@ public static partial class Commands
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static Option<string?> ConnectionStringOption() => new("--connection-string")
+    private const string ConnectionStringFlag = "--connection-string";
+    private const string ProviderFlag = "--provider";
+    private const string DataDirectoryFlag = "--data-directory";
+
+    private static Option<string?> ConnectionStringOption() => new(ConnectionStringFlag)
     {
         Description = "Database connection string. Defaults to ConnectionStrings__Waypoint, then the embedded SQLite file.",
         Recursive = true,
     };
 
-    private static Option<string?> ProviderOption() => new("--provider")
+    private static Option<string?> ProviderOption() => new(ProviderFlag)
     {
         Description = "Database provider: sqlite or postgres. Inferred from the connection string when not given.",
         Recursive = true,
     };
 
-    private static Option<string?> DataDirectoryOption() => new("--data-directory")
+    private static Option<string?> DataDirectoryOption() => new(DataDirectoryFlag)
     {
         Description = "Folder for the embedded SQLite database (the same default as the web app).",
         Recursive = true,
@@ -58,17 +62,17 @@ public static partial class Commands
         CliContext Factory(ParseResult parse)
         {
             var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue<string?>("--connection-string") is { } connection)
+            if (parse.GetValue<string?>(ConnectionStringFlag) is { } connection)
             {
                 overrides["ConnectionStrings:Waypoint"] = connection;
             }
 
-            if (parse.GetValue<string?>("--provider") is { } provider)
+            if (parse.GetValue<string?>(ProviderFlag) is { } provider)
             {
                 overrides["Database:Provider"] = provider;
             }
 
-            if (parse.GetValue<string?>("--data-directory") is { } directory)
+            if (parse.GetValue<string?>(DataDirectoryFlag) is { } directory)
             {
                 overrides["Waypoint:DataDirectory"] = directory;
             }

@@ -84,12 +84,11 @@ public sealed class PasswordReset(UserManager<WaypointUser> users, EmailQueue em
     /// Counted rather than paired by time, as an issue and its failure can share a timestamp; a failure lets the person
     /// ask again at once.
     /// </summary>
-    private async Task<bool> LinksOutstandingSinceAsync(Guid userId, DateTime since, CancellationToken cancellationToken)
-    {
-        var recent = db.AuditEvents.Where(e => e.UserId == userId && e.OccurredAt > since);
-        var issued = await recent.CountAsync(e => e.Action == AuditActions.PasswordResetRequested && e.Outcome == AuditOutcome.Succeeded, cancellationToken);
-        return issued > 0 && issued > await recent.CountAsync(e => e.Action == AuditActions.PasswordResetEmailFailed, cancellationToken);
-    }
+    private async Task<bool> LinksOutstandingSinceAsync(Guid userId, DateTime since, CancellationToken cancellationToken) =>
+        await db.AuditEvents
+            .Where(e => e.UserId == userId && e.OccurredAt > since
+                && ((e.Action == AuditActions.PasswordResetRequested && e.Outcome == AuditOutcome.Succeeded) || e.Action == AuditActions.PasswordResetEmailFailed))
+            .SumAsync(e => e.Action == AuditActions.PasswordResetEmailFailed ? -1 : 1, cancellationToken) > 0;
 
     /// <summary>
     /// Sets a new password with a link's token. Succeeds only for an enabled account and a token issued since the

@@ -13,13 +13,12 @@ public static class Accessibility
     };
 
     /// <summary>
-    /// Runs axe-core on the page once it has finished loading and returns one line per violation (empty when
-    /// accessible). A click that navigates returns once the new page has started loading, so without the wait axe could
-    /// check half a page. The wait polls in the browser, unlike <c>WaitForLoadStateAsync</c> (see <see cref="PageLoads"/>).
+    /// Runs axe-core on the page and returns one line per violation (empty when accessible). Call it once the page has
+    /// loaded: after <c>GotoAsync</c>, or a click through <see cref="PageLoads.ClickAndWaitForLoadAsync"/>, never a plain
+    /// click, which returns while the new page may still be parsing.
     /// </summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("document.readyState === 'complete'");
         var result = await page.RunAxe(Wcag22AA);
         return result.Violations
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")

@@ -29,17 +29,14 @@ public partial class PasswordResetTests(WebHosts hosts)
     private static async Task<List<(string To, string Body)>> ResetEmailsAsync(WaypointWebFactory factory)
     {
         await factory.Services.GetRequiredService<EmailQueue>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
-        return ResetEmailsInOutbox(factory);
-    }
-
-    private static List<(string To, string Body)> ResetEmailsInOutbox(WaypointWebFactory factory) =>
-        Directory.Exists(factory.Outbox)
+        return Directory.Exists(factory.Outbox)
             ? Directory.GetFiles(factory.Outbox, "*.json")
                 .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement)
                 .Where(m => m.GetProperty("Reference").GetString() == "password-reset")
                 .Select(m => (m.GetProperty("To").GetString()!, m.GetProperty("Body").GetString()!))
                 .ToList()
             : [];
+    }
 
     private static Dictionary<string, string> Passwords(string password, string confirm) =>
         new() { ["NewPassword"] = password, ["ConfirmPassword"] = confirm };
